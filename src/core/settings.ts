@@ -1,0 +1,59 @@
+// CodeMentor's settings: one typed table of every `codementor.*` key with its default and a
+// validator. package.json's `contributes.configuration` declares the same keys with the same
+// defaults (an integration test checks they agree). A value of the wrong type falls back to the
+// default, and the reason is reported instead of crashing a feature.
+// Kept free of zod on purpose: it is read during activation, which must stay small.
+
+type Validator<T> = (value: unknown) => value is T;
+
+export const isString = (v: unknown): v is string => typeof v === 'string';
+export const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+export const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
+export const oneOf =
+	<const T extends string>(values: readonly T[]): Validator<T> =>
+	(v: unknown): v is T =>
+		typeof v === 'string' && (values as readonly string[]).includes(v);
+export const numberIn =
+	(min: number, max: number): Validator<number> =>
+	(v: unknown): v is number =>
+		typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
+
+interface SettingSpec<T> {
+	readonly default: T;
+	readonly valid: Validator<T>;
+}
+const spec = <T>(defaultValue: T, valid: Validator<T>): SettingSpec<T> => ({ default: defaultValue, valid });
+
+export const providerIds = ['auto', 'openai', 'anthropic', 'openaiCompatible', 'vscodeLm', 'platform'] as const;
+export type ProviderSetting = (typeof providerIds)[number];
+
+/** Every setting, keyed without the `codementor.` prefix. */
+export const settingSpecs = {
+	provider: spec<ProviderSetting>('auto', oneOf(providerIds)),
+	'exercises.sources': spec<string[]>([], isStringArray),
+	'exercises.folder': spec<string>('', isString),
+} satisfies Record<string, SettingSpec<unknown>>;
+
+export type SettingKey = keyof typeof settingSpecs;
+export type Settings = { [K in SettingKey]: (typeof settingSpecs)[K]['default'] };
+
+export interface SettingResult<T> {
+	readonly value: T;
+	/** Set when the configured value was ignored, saying why. */
+	readonly problem?: string;
+}
+
+/** Validates one raw configured value; undefined means "not set". */
+export function resolveSetting<K extends SettingKey>(key: K, raw: unknown): SettingResult<Settings[K]> {
+	const s = settingSpecs[key] as unknown as SettingSpec<Settings[K]>;
+	if (raw === undefined || raw === null) {
+		return { value: s.default };
+	}
+	if (s.valid(raw)) {
+		return { value: raw };
+	}
+	return {
+		value: s.default,
+		problem: `Setting "codementor.${key}" has an invalid value ${JSON.stringify(raw)}; using the default ${JSON.stringify(s.default)}.`,
+	};
+}

@@ -1,0 +1,36 @@
+// CodeMentor's entry point. activate() only wires: it creates the container and lets each feature
+// register its commands, views and providers. Nothing here touches the network, prompts for
+// sign-in, or awaits I/O; heavy code loads on first use (see esbuild.js).
+import * as vscode from 'vscode';
+import { Container } from './container';
+import { registerExercises } from './features/exercises';
+import { registerGeneral } from './features/general';
+import { registerProgress } from './features/progress';
+import { registerTutor } from './features/tutor';
+import { createChannelLogger } from './platform/logger';
+import { ContextKeys } from './shared/ids';
+
+/** What activate() returns. Tests reach the container through it; nothing else should. */
+export interface CodeMentorApi {
+	readonly container?: Container;
+}
+
+export function activate(context: vscode.ExtensionContext): CodeMentorApi {
+	const started = performance.now();
+	const logger = createChannelLogger();
+	const container = new Container(context, logger);
+	context.subscriptions.push(logger.channel, container);
+
+	registerGeneral(container);
+	registerTutor(container);
+	registerExercises(container);
+	registerProgress(container);
+
+	void vscode.commands.executeCommand('setContext', ContextKeys.ready, true);
+	logger.info(`CodeMentor ${context.extension.packageJSON.version} activated in ${(performance.now() - started).toFixed(1)} ms`);
+	return context.extensionMode === vscode.ExtensionMode.Test ? { container } : {};
+}
+
+export function deactivate(): void {
+	// Everything is disposed through context.subscriptions.
+}

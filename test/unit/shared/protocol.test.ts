@@ -1,0 +1,27 @@
+import * as assert from 'node:assert/strict';
+import { parseMessage } from '../../../src/shared/protocol/channel';
+import { hostToTutor, tutorToHost } from '../../../src/shared/protocol/tutor';
+
+describe('shared/protocol', () => {
+	it('accepts well-formed messages in both directions', () => {
+		assert.deepEqual(parseMessage(tutorToHost, { type: 'ready' }), { ok: true, message: { type: 'ready' } });
+		const state = { type: 'state/set', state: { screen: 'welcome', trusted: true } };
+		assert.equal(parseMessage(hostToTutor, state).ok, true);
+	});
+
+	it('rejects an unknown type, a wrong field and a non-object, naming what is wrong', () => {
+		const unknown = parseMessage(tutorToHost, { type: 'exec/shell', cmd: 'rm -rf ~' });
+		assert.equal(unknown.ok, false);
+		assert.match((unknown as { reason: string }).reason, /"exec\/shell"/);
+		const wrongField = parseMessage(hostToTutor, { type: 'state/set', state: { screen: 'welcome', trusted: 'yes' } });
+		assert.equal(wrongField.ok, false);
+		assert.match((wrongField as { reason: string }).reason, /state\.trusted/);
+		assert.equal(parseMessage(tutorToHost, 'ready').ok, false);
+		assert.equal(parseMessage(tutorToHost, null).ok, false);
+	});
+
+	it('lets the webview run only allow-listed commands', () => {
+		assert.equal(parseMessage(tutorToHost, { type: 'command/run', command: 'codementor.getStarted' }).ok, true);
+		assert.equal(parseMessage(tutorToHost, { type: 'command/run', command: 'workbench.action.terminal.sendSequence' }).ok, false);
+	});
+});

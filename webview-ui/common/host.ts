@@ -1,0 +1,54 @@
+// The webview end of a protocol: posts typed messages to the extension host and delivers only
+// messages that pass the protocol's schema. Sends `ready` once listening.
+import type * as z from 'zod';
+import { parseMessage } from '../../src/shared/protocol/channel';
+
+interface VsCodeApi {
+	postMessage(message: unknown): void;
+	getState(): unknown;
+	setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+export interface HostConnection<Out> {
+	post(message: Out): void;
+	/** Webview-local state that survives the view being hidden (never secrets). */
+	getState<T>(): T | undefined;
+	setState(state: unknown): void;
+}
+
+export function connectToHost<In extends { type: string }, Out extends { type: string }>(
+	schema: z.ZodType<In>,
+	onMessage: (message: In) => void,
+): HostConnection<Out> {
+	const api = acquireVsCodeApi();
+	window.addEventListener('message', (event: MessageEvent<unknown>) => {
+		const parsed = parseMessage(schema, event.data);
+		if (!parsed.ok) {
+			console.warn(`CodeMentor: dropped ${parsed.reason}`);
+			return;
+		}
+		onMessage(parsed.message);
+	});
+	const connection: HostConnection<Out> = {
+		post: message => api.postMessage(message),
+		getState: <T>() => (api.getState() ?? undefined) as T | undefined,
+		setState: state => api.setState(state),
+	};
+	api.postMessage({ type: 'ready' });
+	return connection;
+}
+
+/** Creates an element with text content only (never innerHTML) and optional attributes. */
+export function h<K extends keyof HTMLElementTagNameMap>(
+	tag: K,
+	attrs: Record<string, string> = {},
+	...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+	const el = document.createElement(tag);
+	for (const [k, v] of Object.entries(attrs)) {
+		el.setAttribute(k, v);
+	}
+	el.append(...children);
+	return el;
+}
