@@ -55,3 +55,22 @@ export type ProgressEvent = ProgressEventData & {
 export interface ProgressSink {
 	record(event: ProgressEventData): Promise<void>;
 }
+
+export interface NewStudyTask {
+	readonly title: string;
+	readonly due?: string;
+	readonly concepts?: readonly string[];
+	readonly notes?: string;
+}
+
+/** The learner's study task list (managed by the tutor's task tools, shown in the Progress view). */
+export interface StudyTaskStore {
+	list(filter?: { readonly status?: StudyTaskStatus }): Promise<readonly StudyTask[]>;
+	add(task: NewStudyTask): Promise<StudyTask>;
+	/** Throws a UserFacingError naming the id when no such task exists. */
+	update(id: string, patch: Partial<NewStudyTask> & { readonly status?: StudyTaskStatus }): Promise<StudyTask>;
+	complete(id: string): Promise<StudyTask>;
+	delete(id: string): Promise<void>;
+	/** Fires after any change; returns a disposable subscription. */
+	onDidChange(listener: () => void): { dispose(): void };
+}
