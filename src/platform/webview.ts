@@ -52,7 +52,7 @@ export function renderWebviewHtml({ webview, extensionUri, bundle, title, imgSrc
 <link rel="stylesheet" href="${asset(`${bundle}.css`)}">
 <title>${escapeAttr(title)}</title>
 </head>
-<body>
+<body data-codementor-view="${escapeAttr(bundle)}">
 <div id="root" aria-busy="true"></div>
 <script type="module" nonce="${nonce}" src="${asset(`${bundle}.js`)}"></script>
 </body>
