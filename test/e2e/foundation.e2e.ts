@@ -48,7 +48,8 @@ describe('Foundation: CodeMentor installed in a real VS Code', function () {
 		await wb.openContainer();
 		const tutor = await wb.webview('tutor');
 		await tutor.getByRole('button', { name: 'Browse exercises' }).click();
-		await wb.page.waitForFunction(() => document.activeElement?.closest('.pane')?.textContent?.includes('Exercises') ?? false, undefined, { timeout: 10_000 });
+		// Runs in the page: `document` is the workbench's.
+		await wb.page.waitForFunction(() => (globalThis as any).document.activeElement?.closest('.pane')?.textContent?.includes('Exercises') ?? false, undefined, { timeout: 10_000 });
 	});
 });
 
