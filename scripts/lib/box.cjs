@@ -154,7 +154,13 @@ async function startCodeServer(opts) {
 	child.on('exit', () => { exited = true; });
 	const base = `http://127.0.0.1:${port}`;
 	try {
-		await waitFor(async () => { if (exited) { throw new Error('code-server exited'); } return (await get(`${base}/healthz`)).status === 200; }, 60000, 'code-server /healthz');
+		const end = Date.now() + 60000;
+		for (;;) {
+			if (exited) { throw new Error('code-server exited during start-up'); }
+			if (await get(`${base}/healthz`).then(r => r.status === 200, () => false)) { break; }
+			if (Date.now() > end) { throw new Error('timed out after 60 s waiting for code-server /healthz'); }
+			await new Promise(r => setTimeout(r, 100));
+		}
 	} catch (e) {
 		killGroup(child.pid, 'SIGKILL');
 		live.delete(child.pid);
