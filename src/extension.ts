@@ -8,7 +8,6 @@ import { registerGeneral } from './features/general';
 import { registerProgress } from './features/progress';
 import { registerTutor } from './features/tutor';
 import { createChannelLogger } from './platform/logger';
-import { ContextKeys } from './shared/ids';
 
 /** What activate() returns. Tests reach the container through it; nothing else should. */
 export interface CodeMentorApi {
@@ -26,7 +25,6 @@ export function activate(context: vscode.ExtensionContext): CodeMentorApi {
 	registerExercises(container);
 	registerProgress(container);
 
-	void vscode.commands.executeCommand('setContext', ContextKeys.ready, true);
 	logger.info(`CodeMentor ${context.extension.packageJSON.version} activated in ${(performance.now() - started).toFixed(1)} ms`);
 	return context.extensionMode === vscode.ExtensionMode.Test ? { container } : {};
 }

@@ -22,8 +22,6 @@ export const CommandIds = {
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
 
 /** `setContext` keys used in `when` clauses. */
-export const ContextKeys = {
-	ready: 'codementor.ready',
-} as const;
+export const ContextKeys = {} as const;
 
 export const WALKTHROUGH_ID = `${EXTENSION_ID}#codementor.gettingStarted`;
