@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { Container } from './container';
 import { registerExercises } from './features/exercises';
 import { registerGeneral } from './features/general';
+import { registerModels } from './features/models';
 import { registerProgress } from './features/progress';
 import { registerTutor } from './features/tutor';
 import { createChannelLogger } from './platform/logger';
@@ -21,6 +22,7 @@ export function activate(context: vscode.ExtensionContext): CodeMentorApi {
 	context.subscriptions.push(logger.channel, container);
 
 	registerGeneral(container);
+	registerModels(container);
 	registerTutor(container);
 	registerExercises(container);
 	registerProgress(container);

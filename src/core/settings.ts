@@ -18,6 +18,19 @@ export const numberIn =
 	(v: unknown): v is number =>
 		typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
 
+export const isHttpUrl = (v: unknown): v is string => {
+	if (typeof v !== 'string') {
+		return false;
+	}
+	try {
+		const { protocol } = new URL(v);
+		return protocol === 'http:' || protocol === 'https:';
+	} catch {
+		return false;
+	}
+};
+export const isHttpUrlOrEmpty = (v: unknown): v is string => v === '' || isHttpUrl(v);
+
 interface SettingSpec<T> {
 	readonly default: T;
 	readonly valid: Validator<T>;
@@ -32,6 +45,16 @@ export const settingSpecs = {
 	provider: spec<ProviderSetting>('auto', oneOf(providerIds)),
 	'exercises.sources': spec<string[]>([], isStringArray),
 	'exercises.folder': spec<string>('', isString),
+	'openai.model': spec<string>('gpt-4o-mini', isString),
+	'openai.baseUrl': spec<string>('', isHttpUrlOrEmpty),
+	'anthropic.model': spec<string>('claude-sonnet-4-5', isString),
+	'openaiCompatible.baseUrl': spec<string>('http://127.0.0.1:11434/v1', isHttpUrl),
+	'openaiCompatible.model': spec<string>('', isString),
+	'vscodeLm.model': spec<string>('', isString),
+	'platform.url': spec<string>('', isHttpUrlOrEmpty),
+	'github.enterprise': spec<boolean>(false, isBoolean),
+	'grading.pythonPath': spec<string>('', isString),
+	'grading.nodePath': spec<string>('', isString),
 } satisfies Record<string, SettingSpec<unknown>>;
 
 export type SettingKey = keyof typeof settingSpecs;

@@ -17,6 +17,12 @@ export const CommandIds = {
 	getStarted: 'codementor.getStarted',
 	openTutor: 'codementor.openTutor',
 	openSettings: 'codementor.openSettings',
+	setApiKey: 'codementor.setApiKey',
+	removeApiKey: 'codementor.removeApiKey',
+	selectModel: 'codementor.selectModel',
+	connectModel: 'codementor.connectModel',
+	signIn: 'codementor.signIn',
+	signOutPlatform: 'codementor.signOutPlatform',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

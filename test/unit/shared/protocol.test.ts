@@ -5,8 +5,10 @@ import { hostToTutor, tutorToHost } from '../../../src/shared/protocol/tutor';
 describe('shared/protocol', () => {
 	it('accepts well-formed messages in both directions', () => {
 		assert.deepEqual(parseMessage(tutorToHost, { type: 'ready' }), { ok: true, message: { type: 'ready' } });
-		const state = { type: 'state/set', state: { screen: 'welcome', trusted: true } };
+		const state = { type: 'state/set', state: { screen: 'welcome', trusted: true, model: { status: 'none', platformConfigured: false } } };
 		assert.equal(parseMessage(hostToTutor, state).ok, true);
+		const connected = { type: 'state/set', state: { screen: 'welcome', trusted: true, model: { status: 'connected', provider: 'openai', label: 'OpenAI · gpt-4o-mini' } } };
+		assert.equal(parseMessage(hostToTutor, connected).ok, true);
 	});
 
 	it('rejects an unknown type, a wrong field and a non-object, naming what is wrong', () => {
@@ -23,5 +25,7 @@ describe('shared/protocol', () => {
 	it('lets the webview run only allow-listed commands', () => {
 		assert.equal(parseMessage(tutorToHost, { type: 'command/run', command: 'codementor.getStarted' }).ok, true);
 		assert.equal(parseMessage(tutorToHost, { type: 'command/run', command: 'workbench.action.terminal.sendSequence' }).ok, false);
+		assert.equal(parseMessage(tutorToHost, { type: 'command/run', command: 'codementor.connectModel', args: ['ollama'] }).ok, true);
+		assert.equal(parseMessage(tutorToHost, { type: 'command/run', command: 'codementor.connectModel', args: ['rm -rf'] }).ok, false, 'arguments are allow-listed too');
 	});
 });
