@@ -23,11 +23,24 @@ export const CommandIds = {
 	connectModel: 'codementor.connectModel',
 	signIn: 'codementor.signIn',
 	signOutPlatform: 'codementor.signOutPlatform',
+	startExercise: 'codementor.exercises.start',
+	openInstructions: 'codementor.exercises.openInstructions',
+	resetExercise: 'codementor.exercises.reset',
+	submit: 'codementor.submit',
+	exerciseHint: 'codementor.exercises.hint',
+	refreshExercises: 'codementor.exercises.refresh',
+	filterExercises: 'codementor.exercises.filter',
+	clearExerciseFilter: 'codementor.exercises.clearFilter',
+	showExerciseProblems: 'codementor.exercises.showProblems',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
 
 /** `setContext` keys used in `when` clauses. */
-export const ContextKeys = {} as const;
+export const ContextKeys = {
+	/** The active editor's file belongs to a started exercise. */
+	exerciseActive: 'codementor.exerciseActive',
+	exercisesFiltered: 'codementor.exercisesFiltered',
+} as const;
 
 export const WALKTHROUGH_ID = `${EXTENSION_ID}#codementor.gettingStarted`;

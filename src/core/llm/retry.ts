@@ -1,6 +1,7 @@
 // Retries a model call that failed before anything was streamed: 429 (honouring retry-after) and
-// 5xx / dropped connections, with capped exponential backoff and jitter. A call that already
-// streamed text to the learner is never silently replayed.
+// 5xx, with capped exponential backoff and jitter. Connection failures are not retried: a refused
+// or unreachable server answers the same way a moment later, and the learner should hear it now.
+// A call that already streamed text to the learner is never silently replayed.
 import { CancelledError } from '../errors';
 import { LlmError } from './errors';
 

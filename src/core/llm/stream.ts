@@ -21,7 +21,8 @@ export const defaultStreamTimeouts: StreamTimeouts = { firstEventMs: 60_000, idl
  * LlmErrors pass through with the partial text added.
  */
 export async function* guardStream(
-	open: (signal: AbortSignal) => AsyncIterable<ChatEvent>,
+	/** `touch()` marks wire activity that yields no event (pings, tool-input deltas): it resets the idle clock. */
+	open: (signal: AbortSignal, touch: () => void) => AsyncIterable<ChatEvent>,
 	options: { readonly signal: AbortSignal; readonly timeouts: StreamTimeouts; readonly provider: string; readonly label: string },
 ): AsyncGenerator<ChatEvent> {
 	const { signal, timeouts, provider, label } = options;
@@ -51,7 +52,13 @@ export async function* guardStream(
 	});
 	aborted.catch(() => undefined);
 	arm(timeouts.firstEventMs, 'first');
-	const iterator = open(controller.signal)[Symbol.asyncIterator]();
+	let waiting = true;
+	const touch = () => {
+		if (waiting) {
+			arm(partial ? timeouts.idleMs : timeouts.firstEventMs, partial ? 'idle' : 'first');
+		}
+	};
+	const iterator = open(controller.signal, touch)[Symbol.asyncIterator]();
 	try {
 		for (;;) {
 			const next = await Promise.race([iterator.next(), aborted]);
@@ -64,7 +71,9 @@ export async function* guardStream(
 			}
 			// The clock stops while the consumer handles the event: a slow UI is not a stalled stream.
 			clearTimeout(timer);
+			waiting = false;
 			yield event;
+			waiting = true;
 			arm(timeouts.idleMs, 'idle');
 		}
 	} catch (error) {

@@ -1,16 +1,187 @@
-// Registers the Exercises tree. Until a catalog is loaded the tree is empty and VS Code shows the
-// view's welcome content from package.json (viewsWelcome).
+// Registers the Exercises feature: the tree, start / instructions / reset / submit / hint
+// commands, results in the Testing view and at the failing lines, and the context key that puts
+// Submit on a started exercise's editor title. The service and its heavy parts load lazily.
 import * as vscode from 'vscode';
 import type { Container } from '../../container';
-import { ViewIds } from '../../shared/ids';
+import { UserFacingError } from '../../core/errors';
+import type { GradeResult } from '../../core/exercises/model';
+import { registerCommand } from '../../platform/commands';
+import { CommandIds, ContextKeys, ViewIds } from '../../shared/ids';
+import { ExercisesService } from './service';
+import { ExerciseTesting } from './testing';
+import { ExerciseTree, type ExerciseNode } from './tree';
 
-export function registerExercises(container: Container): void {
-	const provider: vscode.TreeDataProvider<never> = {
-		getTreeItem: item => item,
-		getChildren: () => {
-			container.views.didResolve(ViewIds.exercises);
-			return [];
-		},
+const HINTS_KEY = 'codementor.exercises.hintsShown.v1';
+
+export function registerExercises(container: Container): ExercisesService {
+	const { context, logger } = container;
+	const service = new ExercisesService(container);
+	const tree = new ExerciseTree(service, () => container.config.get('exercises.groupBy'), () => container.views.didResolve(ViewIds.exercises));
+	const view = vscode.window.createTreeView(ViewIds.exercises, { treeDataProvider: tree, showCollapseAll: true });
+	let testing: ExerciseTesting | undefined;
+	// The TestController appears in the Testing view once there is something to test.
+	const ensureTesting = () => (testing ??= new ExerciseTesting(service));
+	if (service.status.folders().size > 0) {
+		ensureTesting();
+	}
+
+	const idOf = async (arg: unknown, placeHolder: string): Promise<string | undefined> => {
+		if (typeof arg === 'string') {
+			return arg;
+		}
+		if (isNode(arg) && arg.kind === 'exercise') {
+			return arg.summary.id;
+		}
+		if (arg instanceof vscode.Uri) {
+			return (await service.forFile(arg.fsPath))?.exercise.id;
+		}
+		const active = await service.active();
+		if (active) {
+			return active.exercise.id;
+		}
+		const all = await service.list();
+		const picked = await vscode.window.showQuickPick(all.map(s => ({ label: s.title, description: `${s.language} · ${s.difficulty}`, detail: s.concepts.join(', '), id: s.id })), { placeHolder, matchOnDetail: true });
+		return picked?.id;
 	};
-	container.context.subscriptions.push(vscode.window.createTreeView(ViewIds.exercises, { treeDataProvider: provider }));
+
+	const submit = async (arg?: unknown): Promise<GradeResult | undefined> => {
+		ensureTesting();
+		const id = await idOf(arg, 'Which exercise do you want to submit?');
+		if (!id) {
+			return undefined;
+		}
+		if (!vscode.workspace.isTrusted) {
+			throw new UserFacingError('CodeMentor does not run exercise tests in Restricted Mode: trust this folder to grade your work.', [{ title: 'Manage Workspace Trust', command: 'workbench.trust.manage' }]);
+		}
+		await vscode.workspace.saveAll(false);
+		const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'CodeMentor: running tests…', cancellable: true }, (_p, token) => {
+			const controller = new AbortController();
+			token.onCancellationRequested(() => controller.abort());
+			return service.grade(id, controller.signal, true);
+		});
+		const total = result.passed + result.failed;
+		if (result.error && result.tests.length === 0) {
+			void vscode.window.showErrorMessage(`CodeMentor: ${result.error.message}`, 'Show Output').then(p => p && vscode.commands.executeCommand('testing.showMostRecentOutput'));
+		} else if (result.failed === 0 && total > 0) {
+			void vscode.window.showInformationMessage(`CodeMentor: all ${total} tests passed in ${(result.durationMs / 1000).toFixed(1)} s. Well done!`, 'Next Exercise').then(p => p && vscode.commands.executeCommand(`${ViewIds.exercises}.focus`));
+		} else {
+			void vscode.window.showWarningMessage(`CodeMentor: ${result.passed} of ${total} tests passed.`, 'Get a Hint', 'Show Test Results').then(p => {
+				if (p === 'Get a Hint') {
+					return vscode.commands.executeCommand(CommandIds.exerciseHint, id);
+				}
+				return p && vscode.commands.executeCommand('workbench.view.testing.focus');
+			});
+		}
+		return result;
+	};
+
+	const nextHint = async (arg?: unknown): Promise<string | undefined> => {
+		const id = await idOf(arg, 'Which exercise do you want a hint for?');
+		if (!id) {
+			return undefined;
+		}
+		const exercise = await service.get(id);
+		const shown = context.globalState.get<Record<string, number>>(HINTS_KEY) ?? {};
+		const n = shown[id] ?? 0;
+		if (exercise.hints.length === 0) {
+			void vscode.window.showInformationMessage(`"${exercise.title}" has no written hints; ask the Tutor instead.`, 'Open Tutor').then(p => p && vscode.commands.executeCommand(CommandIds.openTutor));
+			return undefined;
+		}
+		const index = Math.min(n, exercise.hints.length - 1);
+		const hint = exercise.hints[index]!;
+		await context.globalState.update(HINTS_KEY, { ...shown, [id]: Math.min(n + 1, exercise.hints.length) });
+		const more = index + 1 < exercise.hints.length;
+		void vscode.window
+			.showInformationMessage(`Hint ${index + 1} of ${exercise.hints.length} — ${exercise.title}: ${hint}`, ...(more ? ['Next Hint'] : []), 'Open Tutor')
+			.then(p => (p === 'Next Hint' ? vscode.commands.executeCommand(CommandIds.exerciseHint, id) : p && vscode.commands.executeCommand(CommandIds.openTutor)));
+		return hint;
+	};
+
+	const updateActiveContext = async () => {
+		const active = await service.active().catch(() => undefined);
+		await vscode.commands.executeCommand('setContext', ContextKeys.exerciseActive, !!active);
+	};
+
+	context.subscriptions.push(
+		service,
+		tree,
+		view,
+		{ dispose: () => testing?.dispose() },
+		service.onDidChange(() => tree.refresh()),
+		container.config.onDidChange(['exercises.groupBy'], () => tree.refresh()),
+		vscode.window.onDidChangeActiveTextEditor(() => void updateActiveContext()),
+		registerCommand(logger, CommandIds.startExercise, 'Start Exercise', async (arg?: unknown) => {
+			const id = await idOf(arg, 'Which exercise do you want to start?');
+			if (!id) {
+				return undefined;
+			}
+			ensureTesting();
+			const started = await service.start(id);
+			await service.open(started);
+			await updateActiveContext();
+			return started.folder;
+		}),
+		registerCommand(logger, CommandIds.openInstructions, 'Open Instructions', async (arg?: unknown) => {
+			const id = await idOf(arg, 'Which exercise?');
+			if (!id) {
+				return;
+			}
+			const folder = service.status.get(id)?.folder;
+			if (folder) {
+				await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(vscode.Uri.file(folder), 'README.md'));
+			} else {
+				const exercise = await service.get(id);
+				const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: `# ${exercise.title}\n\n${exercise.instructions}` });
+				await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
+			}
+		}),
+		registerCommand(logger, CommandIds.resetExercise, 'Reset Exercise', async (arg?: unknown) => {
+			const id = await idOf(arg, 'Which exercise do you want to reset?');
+			if (!id) {
+				return undefined;
+			}
+			const ok = await vscode.window.showWarningMessage('Reset this exercise to its starting code? Your current files are backed up first.', { modal: true }, 'Reset');
+			if (ok !== 'Reset') {
+				return undefined;
+			}
+			const backup = await service.reset(id);
+			void vscode.window.showInformationMessage(`CodeMentor: exercise reset. Your previous code is in ${vscode.workspace.asRelativePath(backup)}.`);
+			return backup;
+		}),
+		registerCommand(logger, CommandIds.submit, 'Submit Exercise', submit),
+		registerCommand(logger, CommandIds.exerciseHint, 'Hint', nextHint),
+		registerCommand(logger, CommandIds.refreshExercises, 'Refresh Exercises', () => service.reload()),
+		registerCommand(logger, CommandIds.filterExercises, 'Filter Exercises', async () => {
+			const value = await vscode.window.showInputBox({ title: 'Filter Exercises', prompt: 'Title, concept, language or difficulty', value: tree.filter });
+			if (value === undefined) {
+				return;
+			}
+			tree.filter = value;
+			view.description = value ? `filter: ${value}` : undefined;
+			await vscode.commands.executeCommand('setContext', ContextKeys.exercisesFiltered, !!value);
+			tree.refresh();
+		}),
+		registerCommand(logger, CommandIds.clearExerciseFilter, 'Clear Filter', async () => {
+			tree.filter = '';
+			view.description = undefined;
+			await vscode.commands.executeCommand('setContext', ContextKeys.exercisesFiltered, false);
+			tree.refresh();
+		}),
+		registerCommand(logger, CommandIds.showExerciseProblems, 'Show Exercise Problems', async () => {
+			const problems = await service.problems();
+			for (const p of problems) {
+				logger.warn(`Exercises: ${p.message}`);
+			}
+			logger.channel.show(true);
+			return problems.length;
+		}),
+	);
+	void updateActiveContext();
+	return service;
 }
+
+function isNode(x: unknown): x is ExerciseNode {
+	return typeof x === 'object' && x !== null && 'kind' in x;
+}
+
+

@@ -141,7 +141,7 @@ export function registerModels(container: Container): void {
 		}
 		const platform = container.platform();
 		if (platform) {
-			await (await platform).signIn(true);
+			await (await platform).signIn(true, AbortSignal.timeout(60_000));
 			void vscode.window.showInformationMessage(`CodeMentor: signed in to the platform as ${account.login}.`);
 		}
 		return true;
@@ -194,7 +194,7 @@ export function registerModels(container: Container): void {
 		registerCommand(logger, CommandIds.signOutPlatform, 'Sign out of the CodeMentor Platform', async () => {
 			const platform = container.platform();
 			if (platform) {
-				await (await platform).signOut();
+				await (await platform).signOut(AbortSignal.timeout(15_000));
 			}
 			await context.secrets.delete(PLATFORM_TOKEN_SECRET);
 			void vscode.window.showInformationMessage('CodeMentor: signed out of the platform. Your GitHub account stays signed in to VS Code.');

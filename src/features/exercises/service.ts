@@ -1,0 +1,316 @@
+// The exercises service (core's ExerciseService) in VS Code: the sources it reads (the built-in
+// pack, folders from `codementor.exercises.sources`, the generated pack), starting exercises into
+// the workspace, finding the exercise an editor belongs to, and grading it locally.
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { Container } from '../../container';
+import { UserFacingError } from '../../core/errors';
+import { Disposable } from '../../core/lifecycle';
+import type { Exercise, ExerciseFile, ExerciseSummary, GradeResult } from '../../core/exercises/model';
+import { exerciseFolder, exercisesRoot, MARKER_FILE, parseMarker, planScaffold, primaryFile, solutionPaths, backupFolder, type ExerciseMarker } from '../../core/exercises/scaffold';
+import type { ExerciseQuery, ExerciseService, StartedExercise } from '../../core/exercises/service';
+import type { LoadedSource, SourceProblem } from '../../core/exercises/sources';
+import { ExerciseStatusStore } from '../../core/exercises/status';
+
+export interface SourceEntry {
+	readonly dir: string;
+	readonly id?: string;
+	readonly builtin: boolean;
+	readonly source?: LoadedSource;
+	/** The source as a whole could not be read. */
+	readonly error?: string;
+}
+
+interface GradeEvent {
+	readonly exercise: Exercise;
+	readonly result: GradeResult;
+	readonly submission: boolean;
+	readonly folder: string;
+}
+
+export const TRUST_ACTION = { title: 'Manage Workspace Trust', command: 'workbench.trust.manage' } as const;
+
+export class ExercisesService extends Disposable implements ExerciseService {
+	private entries: Promise<readonly SourceEntry[]> | undefined;
+	readonly status: ExerciseStatusStore;
+	private readonly lastResults = new Map<string, GradeResult>();
+	private readonly changed = this._register(new vscode.EventEmitter<void>());
+	/** The catalog or a status changed: the tree refreshes. */
+	readonly onDidChange = this.changed.event;
+	private readonly graded = this._register(new vscode.EventEmitter<GradeEvent>());
+	private readonly startedEmitter = this._register(new vscode.EventEmitter<{ exercise: Exercise; folder: string }>());
+
+	constructor(private readonly container: Container) {
+		super();
+		this.status = new ExerciseStatusStore(container.context.globalState);
+		this._register(container.config.onDidChange(['exercises.sources'], () => this.reload()));
+	}
+
+	get generatedDir(): string {
+		return path.join(this.container.context.globalStorageUri.fsPath, 'generated');
+	}
+
+	reload(): void {
+		this.entries = undefined;
+		this.changed.fire();
+	}
+
+	/** Every source, loaded on first call; a source that fails is an entry with `error`. */
+	sources(): Promise<readonly SourceEntry[]> {
+		this.entries ??= this.loadSources();
+		return this.entries;
+	}
+
+	private async loadSources(): Promise<readonly SourceEntry[]> {
+		const { loadSource } = await import('../../core/exercises/sources');
+		const home = os.homedir();
+		const builtin = vscode.Uri.joinPath(this.container.extensionUri, 'exercises', 'builtin').fsPath;
+		const wanted: Array<{ dir: string; id?: string; builtin: boolean }> = [{ dir: builtin, id: 'builtin', builtin: true }];
+		for (const raw of this.container.config.get('exercises.sources')) {
+			const dir = raw.startsWith('~') ? path.join(home, raw.slice(1)) : raw;
+			wanted.push({ dir: path.resolve(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? home, dir), builtin: false });
+		}
+		if (await exists(path.join(this.generatedDir, 'pack.json'))) {
+			wanted.push({ dir: this.generatedDir, id: 'generated', builtin: false });
+		}
+		return Promise.all(
+			wanted.map(async w => {
+				try {
+					const source = await loadSource(w.dir, w.id ? { id: w.id } : {});
+					for (const p of source.problems) {
+						this.container.logger.warn(`Exercises: ${p.message}`);
+					}
+					return { ...w, source };
+				} catch (error) {
+					const message = error instanceof Error ? error.message : String(error);
+					this.container.logger.warn(`Exercises: could not read ${w.dir}: ${message}`);
+					return { ...w, error: message };
+				}
+			}),
+		);
+	}
+
+	async problems(): Promise<readonly SourceProblem[]> {
+		return (await this.sources()).flatMap(e => e.source?.problems ?? (e.error ? [{ file: e.dir, message: e.error }] : []));
+	}
+
+	async list(query: ExerciseQuery = {}): Promise<readonly ExerciseSummary[]> {
+		const text = query.text?.toLowerCase();
+		const out: ExerciseSummary[] = [];
+		for (const entry of await this.sources()) {
+			for (const s of entry.source?.summaries ?? []) {
+				if (query.language && s.language !== query.language) {
+					continue;
+				}
+				if (query.concept && !s.concepts.includes(query.concept)) {
+					continue;
+				}
+				if (text && !`${s.title} ${s.slug} ${s.concepts.join(' ')}`.toLowerCase().includes(text)) {
+					continue;
+				}
+				out.push(s);
+				if (query.limit && out.length >= query.limit) {
+					return out;
+				}
+			}
+		}
+		return out;
+	}
+
+	async get(id: string): Promise<Exercise> {
+		const sourceId = id.slice(0, id.indexOf('/'));
+		const entry = (await this.sources()).find(e => e.source?.id === sourceId);
+		if (!entry?.source) {
+			throw new UserFacingError(`There is no exercise "${id}": its source "${sourceId}" is not loaded.`);
+		}
+		return entry.source.load(id);
+	}
+
+	/** Where exercises are started. */
+	root(): string {
+		return exercisesRoot({ configured: this.container.config.get('exercises.folder'), workspaceFolder: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath, home: os.homedir() });
+	}
+
+	async start(id: string): Promise<StartedExercise> {
+		const exercise = await this.get(id);
+		const entry = (await this.sources()).find(e => e.source?.id === exercise.sourceId)!;
+		const folder = exerciseFolder(this.root(), exercise);
+		await fs.mkdir(folder, { recursive: true });
+		const existing = new Set(await listRelative(folder));
+		const plan = planScaffold(exercise, existing);
+		for (const f of plan.write) {
+			await writeFileSafe(folder, f);
+		}
+		if (!existing.has('README.md')) {
+			await writeFileSafe(folder, { path: 'README.md', content: `# ${exercise.title}\n\n${exercise.instructions.trim()}\n` });
+		}
+		if (!existing.has(MARKER_FILE)) {
+			const marker: ExerciseMarker = { version: 1, exerciseId: exercise.id, source: entry.source!.root, startedAt: new Date().toISOString() };
+			await writeFileSafe(folder, { path: MARKER_FILE, content: `${JSON.stringify(marker, null, 2)}\n` });
+		}
+		await this.status.started(exercise.id, folder);
+		this.container.logger.info(`Exercises: started ${exercise.id} in ${folder} (${plan.write.length} files written, ${plan.kept.length} kept)`);
+		this.startedEmitter.fire({ exercise, folder });
+		this.changed.fire();
+		return this.startedExercise(exercise, folder);
+	}
+
+	/** Opens the solution file and the instructions beside it. */
+	async open(started: StartedExercise): Promise<void> {
+		const main = primaryFile(started.exercise);
+		if (main) {
+			await vscode.window.showTextDocument(vscode.Uri.file(path.join(started.folder, main)), { preview: false, viewColumn: vscode.ViewColumn.One });
+		}
+		await vscode.commands.executeCommand('markdown.showPreviewToSide', vscode.Uri.file(path.join(started.folder, 'README.md')));
+	}
+
+	/** Backs up the learner's solution files, then restores the starter. */
+	async reset(id: string): Promise<string> {
+		const exercise = await this.get(id);
+		const folder = this.status.get(id)?.folder ?? exerciseFolder(this.root(), exercise);
+		const backup = path.join(folder, backupFolder(new Date()));
+		for (const rel of solutionPaths(exercise)) {
+			const file = path.join(folder, rel);
+			if (await exists(file)) {
+				await fs.mkdir(path.dirname(path.join(backup, rel)), { recursive: true });
+				await fs.copyFile(file, path.join(backup, rel));
+			}
+		}
+		for (const f of exercise.starterFiles) {
+			await writeFileSafe(folder, f, true);
+		}
+		this.container.logger.info(`Exercises: reset ${id}; previous files backed up to ${backup}`);
+		return backup;
+	}
+
+	/** The started exercise whose folder holds `file`, by its marker. */
+	async forFile(file: string): Promise<StartedExercise | undefined> {
+		let dir = path.dirname(file);
+		for (let depth = 0; depth < 6; depth++) {
+			const marker = await fs.readFile(path.join(dir, MARKER_FILE), 'utf8').then(parseMarker, () => undefined);
+			if (marker) {
+				const exercise = await this.get(marker.exerciseId).catch(() => undefined);
+				return exercise && this.startedExercise(exercise, dir);
+			}
+			const parent = path.dirname(dir);
+			if (parent === dir) {
+				break;
+			}
+			dir = parent;
+		}
+		return undefined;
+	}
+
+	async active(): Promise<StartedExercise | undefined> {
+		const editor = vscode.window.activeTextEditor;
+		return editor?.document.uri.scheme === 'file' ? this.forFile(editor.document.uri.fsPath) : undefined;
+	}
+
+	async grade(folderOrId: string, signal?: AbortSignal, submission = false): Promise<GradeResult> {
+		if (!vscode.workspace.isTrusted) {
+			throw new UserFacingError('CodeMentor does not run exercise tests in Restricted Mode: trust this folder to grade your work.', [TRUST_ACTION]);
+		}
+		const started = folderOrId.includes('/') && !path.isAbsolute(folderOrId) ? await this.startedById(folderOrId) : await this.forFile(path.join(folderOrId, MARKER_FILE));
+		if (!started) {
+			throw new UserFacingError(`"${folderOrId}" is not a started CodeMentor exercise: start one from the Exercises view first.`);
+		}
+		const [{ gradeExercise, findRuntime }, learnerFiles] = await Promise.all([import('../../core/grading'), started.learnerFiles()]);
+		const language = started.exercise.language;
+		const configured = this.container.config.get(language === 'python' ? 'grading.pythonPath' : 'grading.nodePath');
+		const runtime = await findRuntime(language, { configured: configured || undefined });
+		const result = await gradeExercise(started.exercise, learnerFiles, {
+			harnessDir: vscode.Uri.joinPath(this.container.extensionUri, 'dist', 'grading').fsPath,
+			runtime,
+			signal,
+			logger: this.container.logger,
+		});
+		this.lastResults.set(started.exercise.id, result);
+		if (!result.error || result.tests.length > 0) {
+			await this.status.graded(started.exercise.id, started.folder, result.passed, result.passed + result.failed);
+		}
+		this.graded.fire({ exercise: started.exercise, result, submission, folder: started.folder });
+		this.changed.fire();
+		return result;
+	}
+
+	private async startedById(id: string): Promise<StartedExercise | undefined> {
+		const folder = this.status.get(id)?.folder;
+		if (!folder || !(await exists(folder))) {
+			return undefined;
+		}
+		return this.startedExercise(await this.get(id), folder);
+	}
+
+	private startedExercise(exercise: Exercise, folder: string): StartedExercise {
+		return {
+			exercise,
+			folder,
+			learnerFiles: () => readLearnerFiles(exercise, folder),
+			lastResult: this.lastResults.get(exercise.id),
+			passed: this.status.status(exercise.id) === 'passed',
+		};
+	}
+
+	onDidGrade(listener: (e: GradeEvent) => void): vscode.Disposable {
+		return this.graded.event(listener);
+	}
+
+	onDidStart(listener: (e: { readonly exercise: Exercise; readonly folder: string }) => void): vscode.Disposable {
+		return this.startedEmitter.event(listener);
+	}
+}
+
+/** The learner's solution files: unsaved editor content where a file is open, else what is on disk. */
+async function readLearnerFiles(exercise: Exercise, folder: string): Promise<readonly ExerciseFile[]> {
+	const open = new Map(vscode.workspace.textDocuments.filter(d => d.uri.scheme === 'file').map(d => [path.normalize(d.uri.fsPath), d]));
+	return Promise.all(
+		solutionPaths(exercise).map(async rel => {
+			const file = path.join(folder, rel);
+			const doc = open.get(path.normalize(file));
+			const content = doc ? doc.getText() : await fs.readFile(file, 'utf8').catch(() => '');
+			return { path: rel, content };
+		}),
+	);
+}
+
+async function exists(p: string): Promise<boolean> {
+	return fs.access(p).then(
+		() => true,
+		() => false,
+	);
+}
+
+async function listRelative(dir: string): Promise<string[]> {
+	const out: string[] = [];
+	const walk = async (d: string, depth: number) => {
+		if (depth > 4) {
+			return;
+		}
+		for (const e of await fs.readdir(d, { withFileTypes: true }).catch(() => [])) {
+			const p = path.join(d, e.name);
+			if (e.isDirectory()) {
+				await walk(p, depth + 1);
+			} else {
+				out.push(path.relative(dir, p).split(path.sep).join('/'));
+			}
+		}
+	};
+	await walk(dir, 0);
+	return out;
+}
+
+/** Writes inside `folder` only: a path that escapes it (../) is refused. */
+async function writeFileSafe(folder: string, file: ExerciseFile, overwrite = false): Promise<void> {
+	const target = path.resolve(folder, file.path);
+	if (!target.startsWith(path.resolve(folder) + path.sep)) {
+		throw new UserFacingError(`The exercise file "${file.path}" points outside its folder; it was not written.`);
+	}
+	await fs.mkdir(path.dirname(target), { recursive: true });
+	await fs.writeFile(target, file.content, { flag: overwrite ? 'w' : 'wx' }).catch(e => {
+		if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
+			throw e;
+		}
+	});
+}
