@@ -118,12 +118,14 @@ export function registerModels(container: Container): void {
 				return provider.listModels(controller.signal);
 			},
 		);
-		if (models.length === 0) {
+		// OpenAI lists every model the key can reach; embedding, speech and image models cannot tutor.
+		const chatModels = provider.id === 'openai' ? models.filter(m => !/embed|tts|whisper|dall-e|moderation|davinci|babbage|image|audio|realtime|transcribe|search/.test(m.id)) : models;
+		if (chatModels.length === 0) {
 			void vscode.window.showWarningMessage(`${provider.label} lists no models.`);
 			return undefined;
 		}
 		const picked = await vscode.window.showQuickPick(
-			models.map(m => ({ label: m.label === m.id ? m.id : m.label, description: m.id === provider.defaultModel ? 'current' : m.label === m.id ? undefined : m.id, id: m.id })),
+			chatModels.map(m => ({ label: m.label === m.id ? m.id : m.label, description: m.id === provider.defaultModel ? 'current' : m.label === m.id ? undefined : m.id, id: m.id })),
 			{ title: `Select Model — ${provider.label}`, placeHolder: 'The model the tutor uses' },
 		);
 		const key = modelSettingOf[provider.id];
