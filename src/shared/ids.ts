@@ -32,6 +32,7 @@ export const CommandIds = {
 	filterExercises: 'codementor.exercises.filter',
 	clearExerciseFilter: 'codementor.exercises.clearFilter',
 	showExerciseProblems: 'codementor.exercises.showProblems',
+	generateExercise: 'codementor.exercises.generate',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

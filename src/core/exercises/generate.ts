@@ -13,10 +13,11 @@ import type { ChatMessage, ChatResult, LlmProvider, SystemBlock, Usage } from '.
 import { nullLogger, type Logger } from '../log';
 import type { Difficulty, Exercise, ExerciseFile, ExerciseLanguage, GradeResult, TestCaseResult } from './model';
 import { conceptIdSchema, difficulties } from './pack';
+import { CommandIds } from '../../shared/ids';
 
 export const GENERATED_SOURCE_ID = 'generated';
 /** Not in CommandIds yet: the feature that registers "Generate Exercise…" owns the id. */
-export const GENERATE_COMMAND = 'codementor.exercises.generate';
+export const GENERATE_COMMAND = CommandIds.generateExercise;
 /** Bump whenever generationPrompt()'s output changes, so logs and evaluations can tell prompts apart. */
 export const GENERATE_PROMPT_VERSION = 1;
 

@@ -97,6 +97,42 @@ export function registerExercises(container: Container): ExercisesService {
 		return hint;
 	};
 
+	const generate = async (): Promise<string | undefined> => {
+		const topic = await vscode.window.showInputBox({ title: 'Generate Exercise (1/3)', prompt: 'What do you want to practise?', placeHolder: 'e.g. counting words in a sentence with a dictionary', validateInput: v => (v.trim() ? undefined : 'Describe a topic in a few words.') });
+		if (!topic) {
+			return undefined;
+		}
+		const language = await vscode.window.showQuickPick([{ label: 'Python', id: 'python' as const }, { label: 'JavaScript', id: 'javascript' as const }], { title: 'Generate Exercise (2/3)', placeHolder: 'Language' });
+		if (!language) {
+			return undefined;
+		}
+		const difficulty = await vscode.window.showQuickPick((['beginner', 'easy', 'medium', 'hard'] as const).map(d => ({ label: d, id: d })), { title: 'Generate Exercise (3/3)', placeHolder: 'Difficulty' });
+		if (!difficulty) {
+			return undefined;
+		}
+		if (!vscode.workspace.isTrusted) {
+			throw new UserFacingError('CodeMentor checks a generated exercise by running its tests, which Restricted Mode does not allow: trust this folder first.', [{ title: 'Manage Workspace Trust', command: 'workbench.trust.manage' }]);
+		}
+		const provider = await container.models.resolve({ userInitiated: true });
+		const [{ generateExercise, saveGenerated }] = await Promise.all([import('../../core/exercises/generate')]);
+		const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'CodeMentor: writing an exercise', cancellable: true }, (progress, token) => {
+			const controller = new AbortController();
+			token.onCancellationRequested(() => controller.abort());
+			return generateExercise(
+				{ topic, language: language.id, difficulty: difficulty.id },
+				{ provider, grade: (ex, files, signal) => service.gradeFiles(ex, files, signal), signal: controller.signal, onProgress: message => progress.report({ message }), logger },
+			);
+		});
+		const folder = await saveGenerated(service.generatedDir, result.exercise);
+		logger.info(`Exercises: generated ${result.exercise.id} in ${result.attempts} attempt(s), saved to ${folder}`);
+		service.reload();
+		const pick = await vscode.window.showInformationMessage(`CodeMentor: "${result.exercise.title}" is ready and checked (its tests pass on a reference solution).`, 'Start Exercise');
+		if (pick) {
+			await vscode.commands.executeCommand(CommandIds.startExercise, result.exercise.id);
+		}
+		return result.exercise.id;
+	};
+
 	const updateActiveContext = async () => {
 		const active = await service.active().catch(() => undefined);
 		await vscode.commands.executeCommand('setContext', ContextKeys.exerciseActive, !!active);
@@ -150,6 +186,7 @@ export function registerExercises(container: Container): ExercisesService {
 		}),
 		registerCommand(logger, CommandIds.submit, 'Submit Exercise', submit),
 		registerCommand(logger, CommandIds.exerciseHint, 'Hint', nextHint),
+		registerCommand(logger, CommandIds.generateExercise, 'Generate Exercise', generate),
 		registerCommand(logger, CommandIds.refreshExercises, 'Refresh Exercises', () => service.reload()),
 		registerCommand(logger, CommandIds.filterExercises, 'Filter Exercises', async () => {
 			const value = await vscode.window.showInputBox({ title: 'Filter Exercises', prompt: 'Title, concept, language or difficulty', value: tree.filter });

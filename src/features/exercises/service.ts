@@ -216,16 +216,7 @@ export class ExercisesService extends Disposable implements ExerciseService {
 		if (!started) {
 			throw new UserFacingError(`"${folderOrId}" is not a started CodeMentor exercise: start one from the Exercises view first.`);
 		}
-		const [{ gradeExercise, findRuntime }, learnerFiles] = await Promise.all([import('../../core/grading'), started.learnerFiles()]);
-		const language = started.exercise.language;
-		const configured = this.container.config.get(language === 'python' ? 'grading.pythonPath' : 'grading.nodePath');
-		const runtime = await findRuntime(language, { configured: configured || undefined });
-		const result = await gradeExercise(started.exercise, learnerFiles, {
-			harnessDir: vscode.Uri.joinPath(this.container.extensionUri, 'dist', 'grading').fsPath,
-			runtime,
-			signal,
-			logger: this.container.logger,
-		});
+		const result = await this.gradeFiles(started.exercise, await started.learnerFiles(), signal);
 		this.lastResults.set(started.exercise.id, result);
 		if (!result.error || result.tests.length > 0) {
 			await this.status.graded(started.exercise.id, started.folder, result.passed, result.passed + result.failed);
@@ -233,6 +224,20 @@ export class ExercisesService extends Disposable implements ExerciseService {
 		this.graded.fire({ exercise: started.exercise, result, submission, folder: started.folder });
 		this.changed.fire();
 		return result;
+	}
+
+	/** Grades `files` as the exercise's solution (also used to validate generated exercises). */
+	async gradeFiles(exercise: Exercise, files: readonly ExerciseFile[], signal?: AbortSignal): Promise<GradeResult> {
+		if (!vscode.workspace.isTrusted) {
+			throw new UserFacingError('CodeMentor does not run exercise tests in Restricted Mode: trust this folder to grade your work.', [TRUST_ACTION]);
+		}
+		const { gradeExercise } = await import('../../core/grading/grade');
+		return gradeExercise(exercise, files, {
+			harnessDir: vscode.Uri.joinPath(this.container.extensionUri, 'dist', 'grading').fsPath,
+			runtimes: { python: this.container.config.get('grading.pythonPath') || undefined, node: this.container.config.get('grading.nodePath') || undefined },
+			signal,
+			logger: this.container.logger,
+		});
 	}
 
 	private async startedById(id: string): Promise<StartedExercise | undefined> {
