@@ -27,7 +27,9 @@ async function main() {
 	const settings = { 'chat.disableAIFeatures': false, ...JSON.parse(opt('settings', '{}')) };
 	const env = { CODEMENTOR_TEST_RESULTS: resultsFile, CODEMENTOR_TEST_SCRATCH: scratch };
 	if (opt('grep')) { env.CODEMENTOR_TEST_GREP = opt('grep'); }
-	const server = await box.startCodeServer({ scratch, workspace, settings, smokeTestDriver: true, env });
+	// A trusted folder, as a learner's usually is: Restricted Mode is covered end to end (test/e2e).
+	const trust = argv.includes('--untrusted') ? [] : ['--disable-workspace-trust'];
+	const server = await box.startCodeServer({ scratch, workspace, settings, smokeTestDriver: true, env, args: trust });
 	log(`code-server on ${server.base} (pgid ${server.pid})`);
 	let context;
 	let exitCode = 2;
