@@ -13,7 +13,7 @@ const zodNamedZ = { selector: "ImportDeclaration[source.value=/^zod/] > ImportSp
 const noVscodeAtRuntime = { name: 'vscode', message: 'src/core runs without VS Code: import only types (`import type`) from vscode, or move this to src/platform.', allowTypeImports: true };
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'node_modules/**', '.cache/**', 'test-results/**', 'test/fixtures/**', 'out/**', '**/*.d.ts'] },
+	{ ignores: ['dist/**', 'node_modules/**', 'exercises/**', '.cache/**', 'test-results/**', 'test/fixtures/**', 'out/**', '**/*.d.ts'] },
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	{
