@@ -6,7 +6,6 @@
 //              baseline = a raw read of the same bytes to the end. The ratio is the figure.
 'use strict';
 const http = require('node:http');
-const { performance } = require('node:perf_hooks');
 
 const LATENCY_CHUNKS = 200;
 const TOKENS = 10_000;

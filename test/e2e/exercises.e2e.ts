@@ -49,8 +49,10 @@ describe('Exercises: start, submit, see results', function () {
 	it('passes after the learner writes a solution', async () => {
 		const folder = path.join(wb.workspace, 'codementor-exercises', 'builtin', 'leap-year');
 		fs.copyFileSync(path.join(root, 'exercises', 'builtin', 'leap-year', 'reference', 'leap_year.py'), path.join(folder, 'leap_year.py'));
-		await wb.page.waitForTimeout(1500); // the editor picks up the change on disk
 		await wb.page.locator('.tab', { hasText: 'leap_year.py' }).click();
+		// The learner's solution arrives on disk (as if pasted in from elsewhere); reload the editor from it.
+		await wb.runCommand('File: Revert File');
+		await wb.page.locator('.monaco-editor .view-lines', { hasText: 'year % 400' }).waitFor({ timeout: 15_000 });
 		await wb.runCommand('CodeMentor: Submit Exercise');
 		await wb.runCommand('Testing: Focus on Test Explorer View');
 		const explorer = wb.page.locator('.test-explorer');

@@ -19,7 +19,8 @@ describe('Foundation: CodeMentor installed in a real VS Code', function () {
 		}
 		const tutor = await wb.webview('tutor');
 		await tutor.getByRole('heading', { name: 'Your coding tutor' }).waitFor();
-		await wb.pane('Exercises').getByText('Exercises to practise will appear here').waitFor();
+		await wb.pane('Exercises').locator('.monaco-list-row', { hasText: 'CodeMentor exercises' }).waitFor({ timeout: 30_000 });
+		await tutor.getByRole('heading', { name: 'Connect a model' }).waitFor({ timeout: 30_000 });
 		await wb.pane('Progress').getByText('Your streak, your mastery of each concept').waitFor();
 		await wb.screenshot('container-welcome');
 	});

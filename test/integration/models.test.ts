@@ -116,7 +116,7 @@ describe('Client module in VS Code', () => {
 		await setSettings({ provider: 'auto', 'openaiCompatible.baseUrl': 'http://127.0.0.1:9/v1' });
 		const error = await container.models.resolve({ userInitiated: true }).catch(e => e);
 		assert.equal((error as LlmError).kind, 'not_configured', String(error));
-		assert.deepEqual(error.actions.map(a => a.command), [CommandIds.connectModel]);
+		assert.deepEqual((error as LlmError).actions.map(a => a.command), [CommandIds.connectModel]);
 	});
 
 	it('registers the model and sign-in commands', async () => {

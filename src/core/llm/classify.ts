@@ -93,13 +93,16 @@ export function networkCode(error: unknown): string | undefined {
 
 /** The error for a request that never got an HTTP answer; names the URL that could not be reached. */
 export function networkError(provider: string, providerKey: string, url: string, cause?: unknown): LlmError {
+	return new LlmError('network', `Could not reach ${provider} at ${url}: ${networkReason(cause)}.`, { provider: providerKey, url, cause, actions: [connectModelAction] });
+}
+
+/** Why a request got no HTTP answer, in words: "the connection was refused (is the server running?)". */
+export function networkReason(cause: unknown): string {
 	const code = networkCode(cause);
-	const why =
-		code === 'ECONNREFUSED' ? 'the connection was refused (is the server running?)'
+	return code === 'ECONNREFUSED' ? 'the connection was refused (is the server running?)'
 		: code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'the host name could not be resolved (are you offline?)'
 		: code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' ? 'the connection was dropped'
 		: 'the network request failed';
-	return new LlmError('network', `Could not reach ${provider} at ${url}: ${why}.`, { provider: providerKey, url, cause, actions: [connectModelAction] });
 }
 
 export function truncate(s: string, max = 160): string {

@@ -3,7 +3,7 @@
 // error, an expired sign-in) becomes a PlatformError the UI can show as-is with its action.
 import { CommandIds } from '../../shared/ids';
 import { UserFacingError, type ErrorAction } from '../errors';
-import { networkCode } from '../llm/classify';
+import { networkReason } from '../llm/classify';
 
 /** How the platform is named in messages, so they all read the same. */
 export const PLATFORM_LABEL = 'the CodeMentor platform';
@@ -61,13 +61,7 @@ export function isPlatformError(error: unknown, code?: string): error is Platfor
 
 /** "Could not reach the CodeMentor platform at <url>: the connection was refused (…)." */
 export function networkFailure(url: string, cause: unknown): PlatformError {
-	const code = networkCode(cause);
-	const why =
-		code === 'ECONNREFUSED' ? 'the connection was refused (is the server running?)'
-		: code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'the host name could not be resolved (are you offline?)'
-		: code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' ? 'the connection was dropped'
-		: 'the network request failed';
-	return new PlatformError('network', `Could not reach ${PLATFORM_LABEL} at ${url}: ${why}.`, { url, cause });
+	return new PlatformError('network', `Could not reach ${PLATFORM_LABEL} at ${url}: ${networkReason(cause)}.`, { url, cause });
 }
 
 /** A connection that broke after the response started (a stream cut off mid-answer). */
