@@ -66,6 +66,86 @@ const copyAssets = {
 	},
 };
 
+/** Copies the Python reporter (run by Python as is, not bundled) next to the JavaScript harness. */
+const copyReporter = outdir => ({
+	name: 'copy-reporter',
+	setup(build) {
+		build.onEnd(() => {
+			fs.mkdirSync(outdir, { recursive: true });
+			for (const file of ['reporter.py', 'codementor_reporter.py']) {
+				fs.copyFileSync(path.join(__dirname, 'src', 'core', 'grading', 'python', file), path.join(outdir, file));
+			}
+		});
+	},
+});
+
+/** Marks the CLI bundle executable, so `./dist/cli.js` runs without `node` in front. */
+const executable = file => ({
+	name: 'executable',
+	setup(build) {
+		build.onEnd(() => { if (fs.existsSync(file)) { fs.chmodSync(file, 0o755); } });
+	},
+});
+
+/**
+ * The local grading engine's runtime files (dist/grading: the Jest-compatible harness with `expect`
+ * bundled, its resolution hooks and '@jest/globals' facade, the Python reporter) and the
+ * `codementor` CLI (dist/cli.js). Exported so the grading unit tests build exactly these into a
+ * temporary folder. The harness runs in every grading child process, so it is always minified and
+ * has no source map: its start-up time is part of every grade.
+ */
+function gradingTargets(distDir = dist, options = {}) {
+	const outdir = path.join(distDir, 'grading');
+	const grading = path.join(__dirname, 'src', 'core', 'grading', 'js');
+	const runtime = { bundle: true, platform: 'node', target: 'node20', minify: true, sourcemap: false, legalComments: 'none', logLevel: 'warning', metafile: true };
+	return [
+		{
+			name: 'grading-harness',
+			...runtime,
+			entryPoints: { 'jest-harness': path.join(grading, 'harness.ts') },
+			outdir,
+			format: 'cjs',
+			outExtension: { '.js': '.cjs' },
+			// What `expect` needs from these is a few lines; the real packages load picomatch, Babel's
+			// code-frame, stack-utils and graceful-fs, which took longer to start than `expect` itself.
+			alias: {
+				'jest-util': path.join(grading, 'shims', 'jestUtil.ts'),
+				'jest-message-util': path.join(grading, 'shims', 'jestMessageUtil.ts'),
+				'graceful-fs': 'node:fs',
+			},
+			define: { 'process.env.NODE_ENV': '"production"' },
+			plugins: [copyReporter(outdir)],
+		},
+		{
+			name: 'grading-hooks',
+			...runtime,
+			entryPoints: { 'jest-hooks': path.join(grading, 'hooks.ts'), 'jest-globals': path.join(grading, 'globals.ts') },
+			outdir,
+			format: 'esm',
+			outExtension: { '.js': '.mjs' },
+		},
+		{
+			name: 'cli',
+			bundle: true,
+			platform: 'node',
+			target: 'node20',
+			format: 'cjs',
+			minify: Boolean(options.production),
+			sourcemap: options.production ? false : 'linked',
+			sourcesContent: false,
+			legalComments: 'none',
+			logLevel: 'warning',
+			metafile: true,
+			entryPoints: { cli: path.join(__dirname, 'src', 'cli.ts') },
+			outdir: distDir,
+			banner: { js: '#!/usr/bin/env node' },
+			external: ['vscode'],
+			define: { 'process.env.NODE_ENV': options.production ? '"production"' : '"development"' },
+			plugins: [executable(path.join(distDir, 'cli.js'))],
+		},
+	];
+}
+
 /** Prints a one-line status per build in watch mode, for the VS Code problem matcher. */
 const watchReporter = name => ({
 	name: 'watch-reporter',
@@ -108,6 +188,7 @@ const targets = [
 		loader: { '.ttf': 'file', '.svg': 'text' },
 		plugins: [copyAssets],
 	},
+	...gradingTargets(dist, { production }),
 	withTests && {
 		name: 'integration-tests',
 		entryPoints: integrationTestEntries(),
@@ -141,7 +222,11 @@ async function main() {
 	if (!quiet) { console.log(`esbuild: ${contexts.map(c => c.name).join(', ')} built${production ? ' for production' : ''} in ${Date.now() - started} ms`); }
 }
 
-main().catch(e => {
-	console.error(e);
-	process.exit(1);
-});
+module.exports = { gradingTargets };
+
+if (require.main === module) {
+	main().catch(e => {
+		console.error(e);
+		process.exit(1);
+	});
+}
