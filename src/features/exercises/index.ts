@@ -7,7 +7,7 @@ import { UserFacingError } from '../../core/errors';
 import type { GradeResult } from '../../core/exercises/model';
 import { registerCommand } from '../../platform/commands';
 import { CommandIds, ContextKeys, ViewIds } from '../../shared/ids';
-import { ExercisesService } from './service';
+import { assertMayRunCode, ExercisesService, TRUST_ACTION } from './service';
 import { ExerciseTesting } from './testing';
 import { ExerciseTree, type ExerciseNode } from './tree';
 
@@ -50,9 +50,8 @@ export function registerExercises(container: Container): ExercisesService {
 		if (!id) {
 			return undefined;
 		}
-		if (!vscode.workspace.isTrusted) {
-			throw new UserFacingError('CodeMentor does not run exercise tests in Restricted Mode: trust this folder to grade your work.', [{ title: 'Manage Workspace Trust', command: 'workbench.trust.manage' }]);
-		}
+		// Before saving: in Restricted Mode nothing is touched.
+		assertMayRunCode();
 		await vscode.workspace.saveAll(false);
 		const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'CodeMentor: running tests…', cancellable: true }, (_p, token) => {
 			const controller = new AbortController();
@@ -111,10 +110,10 @@ export function registerExercises(container: Container): ExercisesService {
 			return undefined;
 		}
 		if (!vscode.workspace.isTrusted) {
-			throw new UserFacingError('CodeMentor checks a generated exercise by running its tests, which Restricted Mode does not allow: trust this folder first.', [{ title: 'Manage Workspace Trust', command: 'workbench.trust.manage' }]);
+			throw new UserFacingError('CodeMentor checks a generated exercise by running its tests, which Restricted Mode does not allow: trust this folder first.', [TRUST_ACTION]);
 		}
 		const provider = await container.models.resolve({ userInitiated: true });
-		const [{ generateExercise, saveGenerated }] = await Promise.all([import('../../core/exercises/generate')]);
+		const { generateExercise, saveGenerated } = await import('../../core/exercises/generate');
 		const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'CodeMentor: writing an exercise', cancellable: true }, (progress, token) => {
 			const controller = new AbortController();
 			token.onCancellationRequested(() => controller.abort());

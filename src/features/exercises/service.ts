@@ -6,17 +6,18 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Container } from '../../container';
-import { UserFacingError } from '../../core/errors';
+import { errorMessage, UserFacingError } from '../../core/errors';
 import { Disposable } from '../../core/lifecycle';
 import type { Exercise, ExerciseFile, ExerciseSummary, GradeResult } from '../../core/exercises/model';
 import { exerciseFolder, exercisesRoot, MARKER_FILE, parseMarker, planScaffold, primaryFile, solutionPaths, backupFolder, type ExerciseMarker } from '../../core/exercises/scaffold';
 import type { ExerciseQuery, ExerciseService, StartedExercise } from '../../core/exercises/service';
+import type { ExerciseCatalog } from '../../core/exercises/catalog';
 import type { LoadedSource, SourceProblem } from '../../core/exercises/sources';
 import { ExerciseStatusStore } from '../../core/exercises/status';
 
+/** One configured source as the tree shows it: loaded, or failed as a whole. */
 export interface SourceEntry {
 	readonly dir: string;
-	readonly id?: string;
 	readonly builtin: boolean;
 	readonly source?: LoadedSource;
 	/** The source as a whole could not be read. */
@@ -32,8 +33,16 @@ interface GradeEvent {
 
 export const TRUST_ACTION = { title: 'Manage Workspace Trust', command: 'workbench.trust.manage' } as const;
 
+/** Restricted Mode runs no learner code: the one check every grading path makes first. */
+export function assertMayRunCode(): void {
+	if (!vscode.workspace.isTrusted) {
+		throw new UserFacingError('CodeMentor does not run exercise tests in Restricted Mode: trust this folder to grade your work.', [TRUST_ACTION]);
+	}
+}
+
 export class ExercisesService extends Disposable implements ExerciseService {
-	private entries: Promise<readonly SourceEntry[]> | undefined;
+	/** Created (and the loaders' code loaded) on first use; dropped by reload() so every folder is read again. */
+	private catalog: Promise<ExerciseCatalog> | undefined;
 	readonly status: ExerciseStatusStore;
 	private readonly lastResults = new Map<string, GradeResult>();
 	private readonly changed = this._register(new vscode.EventEmitter<void>());
@@ -52,80 +61,55 @@ export class ExercisesService extends Disposable implements ExerciseService {
 		return path.join(this.container.context.globalStorageUri.fsPath, 'generated');
 	}
 
+	private get builtinDir(): string {
+		return vscode.Uri.joinPath(this.container.extensionUri, 'exercises', 'builtin').fsPath;
+	}
+
 	reload(): void {
-		this.entries = undefined;
+		this.catalog = undefined;
 		this.changed.fire();
 	}
 
-	/** Every source, loaded on first call; a source that fails is an entry with `error`. */
-	sources(): Promise<readonly SourceEntry[]> {
-		this.entries ??= this.loadSources();
-		return this.entries;
+	private loadedCatalog(): Promise<ExerciseCatalog> {
+		this.catalog ??= this.createCatalog();
+		return this.catalog;
 	}
 
-	private async loadSources(): Promise<readonly SourceEntry[]> {
-		const { loadSource } = await import('../../core/exercises/sources');
+	private async createCatalog(): Promise<ExerciseCatalog> {
+		const { ExerciseCatalog, folderSource } = await import('../../core/exercises/catalog');
 		const home = os.homedir();
-		const builtin = vscode.Uri.joinPath(this.container.extensionUri, 'exercises', 'builtin').fsPath;
-		const wanted: Array<{ dir: string; id?: string; builtin: boolean }> = [{ dir: builtin, id: 'builtin', builtin: true }];
+		const base = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? home;
+		const loaders = [folderSource(this.builtinDir, { id: 'builtin' })];
 		for (const raw of this.container.config.get('exercises.sources')) {
-			const dir = raw.startsWith('~') ? path.join(home, raw.slice(1)) : raw;
-			wanted.push({ dir: path.resolve(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? home, dir), builtin: false });
+			loaders.push(folderSource(path.resolve(base, raw.startsWith('~') ? path.join(home, raw.slice(1)) : raw)));
 		}
 		if (await exists(path.join(this.generatedDir, 'pack.json'))) {
-			wanted.push({ dir: this.generatedDir, id: 'generated', builtin: false });
+			loaders.push(folderSource(this.generatedDir, { id: 'generated' }));
 		}
-		return Promise.all(
-			wanted.map(async w => {
-				try {
-					const source = await loadSource(w.dir, w.id ? { id: w.id } : {});
-					for (const p of source.problems) {
-						this.container.logger.warn(`Exercises: ${p.message}`);
-					}
-					return { ...w, source };
-				} catch (error) {
-					const message = error instanceof Error ? error.message : String(error);
-					this.container.logger.warn(`Exercises: could not read ${w.dir}: ${message}`);
-					return { ...w, error: message };
-				}
-			}),
-		);
+		return new ExerciseCatalog(loaders, this.container.logger);
+	}
+
+	/** Every source, loaded on first call; a source that fails is an entry with `error`. */
+	async sources(): Promise<readonly SourceEntry[]> {
+		const builtin = path.resolve(this.builtinDir);
+		return (await (await this.loadedCatalog()).sources()).map(s => ({
+			dir: s.key,
+			builtin: s.key === builtin,
+			source: s.status === 'loaded' ? s.source : undefined,
+			error: s.status === 'failed' ? errorMessage(s.error) : undefined,
+		}));
 	}
 
 	async problems(): Promise<readonly SourceProblem[]> {
-		return (await this.sources()).flatMap(e => e.source?.problems ?? (e.error ? [{ file: e.dir, message: e.error }] : []));
+		return (await this.loadedCatalog()).problems();
 	}
 
 	async list(query: ExerciseQuery = {}): Promise<readonly ExerciseSummary[]> {
-		const text = query.text?.toLowerCase();
-		const out: ExerciseSummary[] = [];
-		for (const entry of await this.sources()) {
-			for (const s of entry.source?.summaries ?? []) {
-				if (query.language && s.language !== query.language) {
-					continue;
-				}
-				if (query.concept && !s.concepts.includes(query.concept)) {
-					continue;
-				}
-				if (text && !`${s.title} ${s.slug} ${s.concepts.join(' ')}`.toLowerCase().includes(text)) {
-					continue;
-				}
-				out.push(s);
-				if (query.limit && out.length >= query.limit) {
-					return out;
-				}
-			}
-		}
-		return out;
+		return (await this.loadedCatalog()).find(query);
 	}
 
 	async get(id: string): Promise<Exercise> {
-		const sourceId = id.slice(0, id.indexOf('/'));
-		const entry = (await this.sources()).find(e => e.source?.id === sourceId);
-		if (!entry?.source) {
-			throw new UserFacingError(`There is no exercise "${id}": its source "${sourceId}" is not loaded.`);
-		}
-		return entry.source.load(id);
+		return (await this.loadedCatalog()).get(id);
 	}
 
 	/** Where exercises are started. */
@@ -135,7 +119,7 @@ export class ExercisesService extends Disposable implements ExerciseService {
 
 	async start(id: string): Promise<StartedExercise> {
 		const exercise = await this.get(id);
-		const entry = (await this.sources()).find(e => e.source?.id === exercise.sourceId)!;
+		const root = (await this.sources()).find(e => e.source?.id === exercise.sourceId)!.source!.root;
 		const folder = exerciseFolder(this.root(), exercise);
 		await fs.mkdir(folder, { recursive: true });
 		const existing = new Set(await listRelative(folder));
@@ -147,7 +131,7 @@ export class ExercisesService extends Disposable implements ExerciseService {
 			await writeFileSafe(folder, { path: 'README.md', content: `# ${exercise.title}\n\n${exercise.instructions.trim()}\n` });
 		}
 		if (!existing.has(MARKER_FILE)) {
-			const marker: ExerciseMarker = { version: 1, exerciseId: exercise.id, source: entry.source!.root, startedAt: new Date().toISOString() };
+			const marker: ExerciseMarker = { version: 1, exerciseId: exercise.id, source: root, startedAt: new Date().toISOString() };
 			await writeFileSafe(folder, { path: MARKER_FILE, content: `${JSON.stringify(marker, null, 2)}\n` });
 		}
 		await this.status.started(exercise.id, folder);
@@ -209,9 +193,7 @@ export class ExercisesService extends Disposable implements ExerciseService {
 	}
 
 	async grade(folderOrId: string, signal?: AbortSignal, submission = false): Promise<GradeResult> {
-		if (!vscode.workspace.isTrusted) {
-			throw new UserFacingError('CodeMentor does not run exercise tests in Restricted Mode: trust this folder to grade your work.', [TRUST_ACTION]);
-		}
+		assertMayRunCode();
 		const started = folderOrId.includes('/') && !path.isAbsolute(folderOrId) ? await this.startedById(folderOrId) : await this.forFile(path.join(folderOrId, MARKER_FILE));
 		if (!started) {
 			throw new UserFacingError(`"${folderOrId}" is not a started CodeMentor exercise: start one from the Exercises view first.`);
@@ -228,9 +210,7 @@ export class ExercisesService extends Disposable implements ExerciseService {
 
 	/** Grades `files` as the exercise's solution (also used to validate generated exercises). */
 	async gradeFiles(exercise: Exercise, files: readonly ExerciseFile[], signal?: AbortSignal): Promise<GradeResult> {
-		if (!vscode.workspace.isTrusted) {
-			throw new UserFacingError('CodeMentor does not run exercise tests in Restricted Mode: trust this folder to grade your work.', [TRUST_ACTION]);
-		}
+		assertMayRunCode();
 		const { gradeExercise } = await import('../../core/grading/grade');
 		return gradeExercise(exercise, files, {
 			harnessDir: vscode.Uri.joinPath(this.container.extensionUri, 'dist', 'grading').fsPath,

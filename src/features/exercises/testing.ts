@@ -121,11 +121,14 @@ export class ExerciseTesting extends Disposable {
 			run.appendOutput(result.output.replace(/\r?\n/g, '\r\n'), undefined, parent);
 		}
 		// Replace this exercise's diagnostics only.
+		const stale: vscode.Uri[] = [];
 		this.diagnostics.forEach(uri => {
 			if (uri.fsPath.startsWith(folder + path.sep)) {
-				this.diagnostics.delete(uri);
+				stale.push(uri);
 			}
 		});
+		// Deleted after the walk: the collection is not changed while it is being iterated.
+		stale.forEach(uri => this.diagnostics.delete(uri));
 		for (const [file, list] of byFile) {
 			this.diagnostics.set(vscode.Uri.file(file), list);
 		}

@@ -2,15 +2,17 @@
 // status icon, difficulty and a tooltip. Plain data nodes, TreeItems made on demand; children are
 // computed when a node is expanded, so a source of 10,000 exercises costs one group list at a time.
 import * as vscode from 'vscode';
+import type { ExerciseGroup } from '../../core/exercises/catalog';
 import type { ExerciseSummary } from '../../core/exercises/model';
 import type { ExerciseStatus } from '../../core/exercises/status';
 import type { ExercisesService, SourceEntry } from './service';
 
+/** The `codementor.exercises.groupBy` setting: one of the catalog's groupings, or a flat list. */
 export type GroupBy = 'concept' | 'difficulty' | 'language' | 'none';
 
 export type ExerciseNode =
 	| { readonly kind: 'source'; readonly entry: SourceEntry }
-	| { readonly kind: 'group'; readonly entry: SourceEntry; readonly label: string; readonly items: readonly ExerciseSummary[] }
+	| { readonly kind: 'group'; readonly entry: SourceEntry; readonly group: ExerciseGroup }
 	| { readonly kind: 'exercise'; readonly summary: ExerciseSummary; readonly parentKey: string }
 	| { readonly kind: 'problems'; readonly entry: SourceEntry; readonly count: number };
 
@@ -21,7 +23,6 @@ const statusIcons: Record<ExerciseStatus, vscode.ThemeIcon> = {
 	passed: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
 };
 const statusLabels: Record<ExerciseStatus, string> = { not_started: 'Not started', in_progress: 'In progress', failed: 'Failing', passed: 'Passed' };
-const difficultyOrder = ['beginner', 'easy', 'medium', 'hard'];
 const languageLabels: Record<string, string> = { python: 'Python', javascript: 'JavaScript' };
 
 export class ExerciseTree implements vscode.TreeDataProvider<ExerciseNode> {
@@ -61,10 +62,12 @@ export class ExerciseTree implements vscode.TreeDataProvider<ExerciseNode> {
 			if (by === 'none') {
 				return [...problems, ...items.map(summary => ({ kind: 'exercise' as const, summary, parentKey: source.id }))];
 			}
-			return [...problems, ...group(items, by).map(([label, list]) => ({ kind: 'group' as const, entry: node.entry, label, items: list }))];
+			// The catalog's grouping; its module is already loaded by the time a source is expanded.
+			const { groupSummaries } = await import('../../core/exercises/catalog');
+			return [...problems, ...groupSummaries(items, by).map(group => ({ kind: 'group' as const, entry: node.entry, group }))];
 		}
 		if (node.kind === 'group') {
-			return node.items.map(summary => ({ kind: 'exercise', summary, parentKey: `${node.entry.source?.id}/${node.label}` }));
+			return node.group.summaries.map(summary => ({ kind: 'exercise', summary, parentKey: `${node.entry.source?.id}/${node.group.key}` }));
 		}
 		return [];
 	}
@@ -96,10 +99,11 @@ export class ExerciseTree implements vscode.TreeDataProvider<ExerciseNode> {
 				return item;
 			}
 			case 'group': {
-				const item = new vscode.TreeItem(node.label, this.filter ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-				item.id = `group:${node.entry.dir}:${node.label}`;
-				const done = node.items.filter(s => this.service.status.status(s.id) === 'passed').length;
-				item.description = `${done}/${node.items.length}`;
+				const { summaries } = node.group;
+				const item = new vscode.TreeItem(node.group.label, this.filter ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+				item.id = `group:${node.entry.dir}:${node.group.key}`;
+				const done = summaries.filter(s => this.service.status.status(s.id) === 'passed').length;
+				item.description = `${done}/${summaries.length}`;
 				item.contextValue = 'group';
 				return item;
 			}
@@ -133,31 +137,6 @@ export class ExerciseTree implements vscode.TreeDataProvider<ExerciseNode> {
 			}
 		}
 	}
-}
-
-export function group(items: readonly ExerciseSummary[], by: Exclude<GroupBy, 'none'>): Array<[string, ExerciseSummary[]]> {
-	const groups = new Map<string, ExerciseSummary[]>();
-	const add = (key: string, s: ExerciseSummary) => {
-		let list = groups.get(key);
-		if (!list) {
-			list = [];
-			groups.set(key, list);
-		}
-		list.push(s);
-	};
-	for (const s of items) {
-		if (by === 'concept') {
-			// An exercise appears under its first (main) concept only: the tree stays a tree.
-			add(s.concepts[0] ?? 'other', s);
-		} else if (by === 'difficulty') {
-			add(s.difficulty, s);
-		} else {
-			add(languageLabels[s.language] ?? s.language, s);
-		}
-	}
-	const keys = [...groups.keys()];
-	keys.sort(by === 'difficulty' ? (a, b) => difficultyOrder.indexOf(a) - difficultyOrder.indexOf(b) : (a, b) => a.localeCompare(b));
-	return keys.map(k => [k, groups.get(k)!]);
 }
 
 function escapeMd(s: string): string {
