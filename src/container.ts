@@ -117,13 +117,13 @@ export class Container extends Disposable {
 			},
 			platform: {
 				signedIn: async () => (await this.platform()?.then(p => p.isSignedIn())) ?? false,
-				create: async (_url: string, model: string) => {
+				create: async () => {
 					const client = this.platform();
 					if (!client) {
 						throw new Error('platform URL not set');
 					}
 					const { createPlatformProvider } = await import('./core/platform/provider');
-					return createPlatformProvider(await client, { defaultModel: model || undefined });
+					return createPlatformProvider(await client);
 				},
 			},
 		};

@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { UserFacingError } from '../errors';
 import type { Difficulty, Exercise, ExerciseFile, ExerciseSummary } from './model';
 import type { LoadedSource, SourceFs, SourceProblem } from './sources';
+import { mapLimit } from '../async';
 
 const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -350,20 +351,6 @@ export async function listFiles(fs: SourceFs, dir: string): Promise<string[] | u
 		}
 	}
 	return out.sort();
-}
-
-/** Like Promise.all over `items.map(fn)`, with at most `limit` running at once (10,000 open files hit EMFILE). */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-	const results = new Array<R>(items.length);
-	let next = 0;
-	const worker = async () => {
-		while (next < items.length) {
-			const index = next++;
-			results[index] = await fn(items[index]!, index);
-		}
-	};
-	await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-	return results;
 }
 
 /** The slug of "<sourceId>/<slug>" (or of a bare slug); undefined if the id names another source. */

@@ -6,4 +6,4 @@ export { clearRuntimeCache, findRuntime, locate, missingRuntimeMessage, type Fin
 export { isSecretName, sandboxEnv } from './env';
 export { killProcessTree, runProcess, type RunOutcome, type RunRequest, type StopReason } from './process';
 export { defaultMemoryLimitMb, defaultOutputLimitBytes, harnessFiles, type GradeOptions, type ReportEvent, type ReportLocation, type RuntimeName, type RuntimeSpec } from './types';
-export { mapLimit, validateExercise, validateExercises, type RunSummary, type ValidationEntry } from './validate';
+export { validateExercise, validateExercises, type RunSummary, type ValidationEntry } from './validate';

@@ -3,7 +3,7 @@
 // line in a report file, written as each test finishes, so a run stopped at its time limit still
 // says which tests passed and which one was running.
 import type { Logger } from '../log';
-import type { TestStatus } from '../exercises/model';
+import type { TestCaseResult } from '../exercises/model';
 
 /** How to start a language runtime: the executable, arguments before the script, extra environment. */
 export interface RuntimeSpec {
@@ -47,26 +47,15 @@ export const harnessFiles = {
 	jestGlobals: 'jest-globals.mjs',
 } as const;
 
-export interface ReportLocation {
-	readonly path: string;
-	readonly line: number;
-}
+/** Where a failure is: relative path in the exercise folder, 1-based line. */
+export type ReportLocation = NonNullable<TestCaseResult['location']>;
 
 /** One line of the report file. */
 export type ReportEvent =
 	/** A test started: if the run is stopped before its result, this is the test that was running. */
 	| { readonly event: 'begin'; readonly id: string; readonly name: string }
-	| {
-			readonly event: 'result';
-			readonly id: string;
-			readonly name: string;
-			readonly status: TestStatus;
-			readonly durationMs?: number;
-			readonly message?: string;
-			readonly expected?: string;
-			readonly actual?: string;
-			readonly location?: ReportLocation;
-	  }
+	/** A test finished: exactly the result the engine reports (model.ts TestCaseResult). */
+	| ({ readonly event: 'result' } & TestCaseResult)
 	/** A test file could not be loaded (a syntax or import error in it or in the learner's code). */
 	| { readonly event: 'loadError'; readonly file: string; readonly message: string; readonly location?: ReportLocation }
 	/** Every test file was run to the end. */

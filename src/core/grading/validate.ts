@@ -5,6 +5,7 @@ import { errorMessage } from '../errors';
 import type { Exercise, GradeResult } from '../exercises/model';
 import { gradeExercise } from './grade';
 import type { GradeOptions } from './types';
+import { mapLimit } from '../async';
 
 export interface RunSummary {
 	readonly passed: number;
@@ -64,17 +65,4 @@ export async function validateExercises(
 		options.onResult?.(entry);
 		return entry;
 	});
-}
-
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-	const results: R[] = new Array(items.length);
-	let next = 0;
-	const worker = async () => {
-		while (next < items.length) {
-			const index = next++;
-			results[index] = await fn(items[index]);
-		}
-	};
-	await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-	return results;
 }

@@ -28,7 +28,8 @@ export interface HostModels {
 	};
 	readonly platform?: {
 		signedIn(): Promise<boolean>;
-		create(url: string, model: string): Promise<LlmProvider>;
+		/** A provider on the client for the configured `platform.url`; the platform picks the model. */
+		create(): Promise<LlmProvider>;
 	};
 }
 
@@ -51,7 +52,11 @@ export const providerLabels: Record<ProviderId, string> = {
 	platform: 'CodeMentor platform',
 };
 
-export const OPENAI_DEFAULT_URL = 'https://api.openai.com/v1';
+/** The model configured for `id` ('' when the provider or the server chooses). */
+export function configuredModel(s: LlmSettings, id: ProviderId): string {
+	return id === 'platform' ? '' : s[id].model;
+}
+
 
 export class DefaultModelAccess implements ModelAccess {
 	private cached: { readonly key: string; readonly provider: Promise<LlmProvider> } | undefined;
@@ -153,7 +158,7 @@ export class DefaultModelAccess implements ModelAccess {
 				if (!s.platform.url || !this.deps.platform) {
 					throw new LlmError('not_configured', 'The CodeMentor platform is not configured: set codementor.platform.url.', { provider: id, actions: [connectModelAction] });
 				}
-				return this.deps.platform.create(s.platform.url, '');
+				return this.deps.platform.create();
 			}
 		}
 	}

@@ -46,12 +46,24 @@ function sliceBalanced(text: string): string | undefined {
 	return end > start ? text.slice(start, end + 1) : undefined;
 }
 
-/** One line naming the first problem: `field "hints.2": expected string, received number`. */
+/**
+ * One line naming a zod error's first problem: `field "hints.2": expected string, received number`.
+ * `whole` names the value when the problem is at its root ("the value", "the body").
+ */
+export function describeZodError(error: z.ZodError, whole = 'the value', unmatched = 'does not match the schema'): string {
+	const issue = error.issues[0];
+	if (!issue) {
+		return `${whole} ${unmatched}`;
+	}
+	const where = issue.path.length > 0 ? `field "${issue.path.map(String).join('.')}"` : whole;
+	// zod prefixes "Invalid input: " etc.; the field name already says it is invalid.
+	return `${where}: ${issue.message.replace(/^Invalid (?:input|option|type|value): /, '')}`;
+}
+
+/** describeZodError for a reply that failed validation, or the parse error's own message. */
 export function describeIssue(error: unknown): string {
 	if (error instanceof z.ZodError) {
-		const issue = error.issues[0];
-		const where = issue?.path.length ? `field "${issue.path.join('.')}"` : 'the value';
-		return `${where}: ${issue?.message ?? 'does not match the schema'}`;
+		return describeZodError(error);
 	}
 	return error instanceof Error ? error.message : String(error);
 }

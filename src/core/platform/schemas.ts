@@ -6,6 +6,7 @@
 // they stand in for. Unknown fields are dropped, not rejected, so the server can add fields.
 import * as z from 'zod';
 import type { ExerciseFile } from '../exercises/model';
+import { describeZodError } from '../llm/structured';
 
 const count = z.number().int().min(0);
 /** ISO 8601 with offset. Not parsed further: a display string and a sort key for the client. */
@@ -350,11 +351,5 @@ export interface CompletionRequest {
 
 /** The first mismatch in words: `field "user.login": expected string, received undefined`. */
 export function describeMismatch(error: z.ZodError): string {
-	const issue = error.issues[0];
-	if (!issue) {
-		return 'the body does not match the contract';
-	}
-	const where = issue.path.length > 0 ? `field "${issue.path.map(String).join('.')}"` : 'the body';
-	// zod prefixes "Invalid input: " etc.; the field name already says it is invalid.
-	return `${where}: ${issue.message.replace(/^Invalid (?:input|option|type|value): /, '')}`;
+	return describeZodError(error, 'the body', 'does not match the contract');
 }

@@ -7,6 +7,7 @@ import { keyLabels, keyProblem, type KeyId } from '../../core/llm/keys';
 import type { ProviderId } from '../../core/llm/types';
 import type { ProviderSetting } from '../../core/settings';
 import { registerCommand } from '../../platform/commands';
+import { selectModels } from '../../platform/vscodeLm';
 import { CommandIds } from '../../shared/ids';
 
 export type ConnectOption = 'platform' | 'vscodeLm' | 'ollama' | 'openai' | 'anthropic' | 'openaiCompatible';
@@ -59,7 +60,7 @@ export function registerModels(container: Container): void {
 
 	const connectOptions = async (): Promise<Array<vscode.QuickPickItem & { option: ConnectOption }>> => {
 		const platformUrl = container.config.get('platform.url');
-		const lmCount = (await import('../../platform/vscodeLm').then(m => m.selectModels()).catch(() => [])).length;
+		const lmCount = (await selectModels().catch(() => [])).length;
 		return [
 			{ option: 'platform', label: '$(github) CodeMentor platform', description: platformUrl || 'set codementor.platform.url first', detail: 'Sign in with GitHub; your school or team runs the models.' },
 			{ option: 'vscodeLm', label: '$(copilot) A VS Code language model', description: lmCount ? `${lmCount} available` : 'none installed', detail: 'For example GitHub Copilot\'s models.' },

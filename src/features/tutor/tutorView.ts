@@ -2,7 +2,7 @@
 // a model is connected (and, when none is, the one-click ways to connect one).
 import * as vscode from 'vscode';
 import type { Container } from '../../container';
-import { providerLabels } from '../../core/llm/access';
+import { configuredModel, providerLabels } from '../../core/llm/access';
 import { Disposable } from '../../core/lifecycle';
 import { renderWebviewHtml, WebviewChannel, webviewOptions } from '../../platform/webview';
 import { CommandIds } from '../../shared/ids';
@@ -38,7 +38,7 @@ export class TutorView extends Disposable {
 		try {
 			const id = await this.container.models.pick();
 			const s = this.container.llmSettings();
-			const model = id === 'openai' ? s.openai.model : id === 'anthropic' ? s.anthropic.model : id === 'openaiCompatible' ? s.openaiCompatible.model : id === 'vscodeLm' ? s.vscodeLm.model : '';
+			const model = id ? configuredModel(s, id) : '';
 			next = id
 				? { status: 'connected', provider: id, label: model ? `${providerLabels[id]} · ${model}` : providerLabels[id] }
 				: { status: 'none', platformConfigured: !!s.platform.url };

@@ -9,7 +9,7 @@ import { createKeyStore, keyProblem } from '../../../src/core/llm/keys';
 import { estimateCost } from '../../../src/core/llm/pricing';
 import { retryDelay, withRetries } from '../../../src/core/llm/retry';
 import { isLoopbackUrl, pickProvider, probeServer, type AutoCandidates } from '../../../src/core/llm/select';
-import { collect, guardStream } from '../../../src/core/llm/stream';
+import { guardStream } from '../../../src/core/llm/stream';
 import { extractJson, generateObject, toJsonSchema } from '../../../src/core/llm/structured';
 import type { ChatEvent, ChatRequest, LlmProvider } from '../../../src/core/llm/types';
 import { json, sleep, startServer } from '../support/httpServer';
@@ -297,4 +297,3 @@ async function collectAll<T>(it: AsyncIterable<T>): Promise<T[]> {
 	}
 	return out;
 }
-void collect;

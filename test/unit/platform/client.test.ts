@@ -2,7 +2,8 @@
 // 401 re-exchange, the error format, contract violations, unreachable servers, pagination,
 // grading verdicts and the conversation stream.
 import * as assert from 'node:assert/strict';
-import { PlatformClient, type TokenStore } from '../../../src/core/platform/client';
+import { PlatformClient } from '../../../src/core/platform/client';
+import { memoryTokens } from './memoryTokens';
 import { platformExerciseId, toExercise, toGradeResult } from '../../../src/core/platform/convert';
 import { isPlatformError, PlatformError } from '../../../src/core/platform/errors';
 import type { GradeResult } from '../../../src/core/exercises/model';
@@ -12,20 +13,6 @@ import { json, sseHead, startServer, type TestServer } from '../support/httpServ
 const user = { id: 'u1', login: 'ada', name: 'Ada Lovelace', createdAt: '2025-01-01T00:00:00Z' };
 const session = (token: string) => ({ token, expiresAt: '2030-01-01T00:00:00Z', user });
 const errorBody = (code: string, message: string, details?: Record<string, unknown>) => ({ error: { code, message, details } });
-
-function memoryTokens(initial?: string): TokenStore & { value: string | undefined } {
-	const store = {
-		value: initial,
-		get: async () => store.value,
-		set: async (token: string) => {
-			store.value = token;
-		},
-		delete: async () => {
-			store.value = undefined;
-		},
-	};
-	return store;
-}
 
 function setup(server: TestServer, options: { token?: string; github?: string | undefined } = {}) {
 	const tokens = memoryTokens(options.token);

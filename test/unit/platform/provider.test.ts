@@ -6,7 +6,8 @@ import { isCancellation } from '../../../src/core/errors';
 import { LlmError } from '../../../src/core/llm/errors';
 import type { RetryPolicy } from '../../../src/core/llm/retry';
 import type { ChatEvent, ChatRequest } from '../../../src/core/llm/types';
-import { PlatformClient, type TokenStore } from '../../../src/core/platform/client';
+import { PlatformClient } from '../../../src/core/platform/client';
+import { memoryTokens } from './memoryTokens';
 import { createPlatformProvider, type PlatformProviderOptions } from '../../../src/core/platform/provider';
 import { CommandIds } from '../../../src/shared/ids';
 import { json, sleep, sseHead, startServer, writeSplit, type Handler, type TestServer } from '../support/httpServer';
@@ -32,20 +33,6 @@ function hanging(body: string): Handler {
 		res.write(body);
 		await new Promise(resolve => res.on('close', resolve));
 	};
-}
-
-function memoryTokens(initial?: string): TokenStore & { value: string | undefined } {
-	const store = {
-		value: initial,
-		get: async () => store.value,
-		set: async (token: string) => {
-			store.value = token;
-		},
-		delete: async () => {
-			store.value = undefined;
-		},
-	};
-	return store;
 }
 
 let server: TestServer;
