@@ -30,6 +30,8 @@ describe('Exercises: start, submit, see results', function () {
 		await wb.pane('Exercises').locator('.monaco-list-row', { hasText: 'Leap Year' }).click();
 		await wb.page.locator('.tab', { hasText: 'leap_year.py' }).waitFor({ timeout: 30_000 });
 		await wb.page.locator('.tab', { hasText: /Preview README/ }).waitFor({ timeout: 30_000 });
+		// The instructions really render in the preview (a blank webview would pass the tab check).
+		await wb.page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame').getByRole('heading', { name: 'Leap Year' }).waitFor({ timeout: 30_000 });
 		const folder = path.join(wb.workspace, 'codementor-exercises', 'builtin', 'leap-year');
 		assert.ok(fs.existsSync(path.join(folder, 'leap_year.py')));
 		assert.ok(fs.existsSync(path.join(folder, 'test_leap_year.py')));

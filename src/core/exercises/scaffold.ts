@@ -80,6 +80,12 @@ export function planScaffold(exercise: Exercise, existing: ReadonlySet<string>):
 	return { write, kept };
 }
 
+/** The README written beside a started exercise: its instructions, under its title unless they open with one. */
+export function instructionsMarkdown(exercise: Pick<Exercise, 'title' | 'instructions'>): string {
+	const body = exercise.instructions.trim();
+	return /^#\s/.test(body) ? `${body}\n` : `# ${exercise.title}\n\n${body}\n`;
+}
+
 /** The solution file to open first: the first starter file, which the learner edits. */
 export function primaryFile(exercise: Exercise): string | undefined {
 	return exercise.starterFiles[0]?.path;

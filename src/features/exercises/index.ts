@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { Container } from '../../container';
 import { UserFacingError } from '../../core/errors';
 import type { GradeResult } from '../../core/exercises/model';
+import { instructionsMarkdown } from '../../core/exercises/scaffold';
 import { registerCommand } from '../../platform/commands';
 import { CommandIds, ContextKeys, ViewIds } from '../../shared/ids';
 import { assertMayRunCode, ExercisesService, TRUST_ACTION } from './service';
@@ -166,7 +167,7 @@ export function registerExercises(container: Container): ExercisesService {
 				await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(vscode.Uri.file(folder), 'README.md'));
 			} else {
 				const exercise = await service.get(id);
-				const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: `# ${exercise.title}\n\n${exercise.instructions}` });
+				const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: instructionsMarkdown(exercise) });
 				await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
 			}
 		}),

@@ -9,7 +9,7 @@ import type { Container } from '../../container';
 import { errorMessage, UserFacingError } from '../../core/errors';
 import { Disposable } from '../../core/lifecycle';
 import type { Exercise, ExerciseFile, ExerciseSummary, GradeResult } from '../../core/exercises/model';
-import { exerciseFolder, exercisesRoot, MARKER_FILE, parseMarker, planScaffold, primaryFile, solutionPaths, backupFolder, type ExerciseMarker } from '../../core/exercises/scaffold';
+import { exerciseFolder, exercisesRoot, instructionsMarkdown, MARKER_FILE, parseMarker, planScaffold, primaryFile, solutionPaths, backupFolder, type ExerciseMarker } from '../../core/exercises/scaffold';
 import type { ExerciseQuery, ExerciseService, StartedExercise } from '../../core/exercises/service';
 import type { ExerciseCatalog } from '../../core/exercises/catalog';
 import type { LoadedSource, SourceProblem } from '../../core/exercises/sources';
@@ -128,7 +128,7 @@ export class ExercisesService extends Disposable implements ExerciseService {
 			await writeFileSafe(folder, f);
 		}
 		if (!existing.has('README.md')) {
-			await writeFileSafe(folder, { path: 'README.md', content: `# ${exercise.title}\n\n${exercise.instructions.trim()}\n` });
+			await writeFileSafe(folder, { path: 'README.md', content: instructionsMarkdown(exercise) });
 		}
 		if (!existing.has(MARKER_FILE)) {
 			const marker: ExerciseMarker = { version: 1, exerciseId: exercise.id, source: root, startedAt: new Date().toISOString() };
