@@ -247,9 +247,12 @@ export class ExercisesService extends Disposable implements ExerciseService {
 	}
 }
 
-/** The learner's solution files: unsaved editor content where a file is open, else what is on disk. */
+/**
+ * The learner's solution files: unsaved editor content where there is some, else what is on disk.
+ * A clean editor may not have caught up with a change on disk yet, so only dirty ones count.
+ */
 async function readLearnerFiles(exercise: Exercise, folder: string): Promise<readonly ExerciseFile[]> {
-	const open = new Map(vscode.workspace.textDocuments.filter(d => d.uri.scheme === 'file').map(d => [path.normalize(d.uri.fsPath), d]));
+	const open = new Map(vscode.workspace.textDocuments.filter(d => d.uri.scheme === 'file' && d.isDirty).map(d => [path.normalize(d.uri.fsPath), d]));
 	return Promise.all(
 		solutionPaths(exercise).map(async rel => {
 			const file = path.join(folder, rel);
