@@ -26,13 +26,15 @@ export interface LoadedSource {
 	readonly id: string;
 	/** e.g. 'CodeMentor exercises', 'Exercism: Python'. */
 	readonly title: string;
-	readonly kind: 'pack' | 'exercism';
-	/** Absolute folder. */
+	readonly kind: 'pack' | 'exercism' | 'platform';
+	/** Absolute folder; for the platform, its URL. */
 	readonly root: string;
 	/** Cheap to produce: what a tree needs. */
 	readonly summaries: readonly ExerciseSummary[];
 	/** Broken exercises are reported here and left out of `summaries`; the rest loads. */
 	readonly problems: readonly SourceProblem[];
+	/** The platform's exercise of the day (one of `summaries`), pinned on top of the tree. */
+	readonly daily?: ExerciseSummary;
 	/**
 	 * The full exercise, read from disk now. Throws a UserFacingError naming the id if unknown, or a
 	 * SourceError naming the file (and field) if the exercise turns out to be broken.

@@ -30,7 +30,7 @@ export function registerExercises(container: Container): ExercisesService {
 		if (typeof arg === 'string') {
 			return arg;
 		}
-		if (isNode(arg) && arg.kind === 'exercise') {
+		if (isNode(arg) && (arg.kind === 'exercise' || arg.kind === 'daily')) {
 			return arg.summary.id;
 		}
 		if (arg instanceof vscode.Uri) {

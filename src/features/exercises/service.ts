@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Container } from '../../container';
-import { errorMessage, UserFacingError } from '../../core/errors';
+import { errorMessage, UserFacingError, type ErrorAction } from '../../core/errors';
 import { Disposable } from '../../core/lifecycle';
 import type { Exercise, ExerciseFile, ExerciseSummary, GradeResult } from '../../core/exercises/model';
 import { exerciseFolder, exercisesRoot, instructionsMarkdown, MARKER_FILE, parseMarker, planScaffold, primaryFile, solutionPaths, backupFolder, type ExerciseMarker } from '../../core/exercises/scaffold';
@@ -14,6 +14,7 @@ import type { ExerciseQuery, ExerciseService, StartedExercise } from '../../core
 import type { ExerciseCatalog } from '../../core/exercises/catalog';
 import type { LoadedSource, SourceProblem } from '../../core/exercises/sources';
 import { ExerciseStatusStore } from '../../core/exercises/status';
+import { PLATFORM_SOURCE_ID } from '../../core/platform/convert';
 
 /** One configured source as the tree shows it: loaded, or failed as a whole. */
 export interface SourceEntry {
@@ -22,6 +23,8 @@ export interface SourceEntry {
 	readonly source?: LoadedSource;
 	/** The source as a whole could not be read. */
 	readonly error?: string;
+	/** What fixes the error (e.g. sign in to the platform). */
+	readonly action?: ErrorAction;
 }
 
 interface GradeEvent {
@@ -54,7 +57,9 @@ export class ExercisesService extends Disposable implements ExerciseService {
 	constructor(private readonly container: Container) {
 		super();
 		this.status = new ExerciseStatusStore(container.context.globalState);
-		this._register(container.config.onDidChange(['exercises.sources'], () => this.reload()));
+		this._register(container.config.onDidChange(['exercises.sources', 'platform.url'], () => this.reload()));
+		// Signing in or out changes what the platform source lists.
+		this._register(container.github.onDidChangeAccount(() => container.config.get('platform.url') && this.reload()));
 	}
 
 	get generatedDir(): string {
@@ -86,6 +91,11 @@ export class ExercisesService extends Disposable implements ExerciseService {
 		if (await exists(path.join(this.generatedDir, 'pack.json'))) {
 			loaders.push(folderSource(this.generatedDir, { id: 'generated' }));
 		}
+		const platform = this.container.platform();
+		if (platform) {
+			const { platformSource } = await import('../../core/platform/source');
+			loaders.push(platformSource(await platform, { baseUrl: this.container.config.get('platform.url'), logger: this.container.logger }));
+		}
 		return new ExerciseCatalog(loaders, this.container.logger);
 	}
 
@@ -97,6 +107,7 @@ export class ExercisesService extends Disposable implements ExerciseService {
 			builtin: s.key === builtin,
 			source: s.status === 'loaded' ? s.source : undefined,
 			error: s.status === 'failed' ? errorMessage(s.error) : undefined,
+			action: s.status === 'failed' && s.error instanceof UserFacingError ? s.error.actions[0] : undefined,
 		}));
 	}
 
@@ -198,7 +209,8 @@ export class ExercisesService extends Disposable implements ExerciseService {
 		if (!started) {
 			throw new UserFacingError(`"${folderOrId}" is not a started CodeMentor exercise: start one from the Exercises view first.`);
 		}
-		const result = await this.gradeFiles(started.exercise, await started.learnerFiles(), signal);
+		const files = await started.learnerFiles();
+		const result = submission && started.exercise.sourceId === PLATFORM_SOURCE_ID ? await this.submitToPlatform(started.exercise, files, signal) : await this.gradeFiles(started.exercise, files, signal);
 		this.lastResults.set(started.exercise.id, result);
 		if (!result.error || result.tests.length > 0) {
 			await this.status.graded(started.exercise.id, started.folder, result.passed, result.passed + result.failed);
@@ -206,6 +218,18 @@ export class ExercisesService extends Disposable implements ExerciseService {
 		this.graded.fire({ exercise: started.exercise, result, submission, folder: started.folder });
 		this.changed.fire();
 		return result;
+	}
+
+	/** A platform exercise's submission is graded by the platform: its verdict is what counts. */
+	private async submitToPlatform(exercise: Exercise, files: readonly ExerciseFile[], signal?: AbortSignal): Promise<GradeResult> {
+		const client = this.container.platform();
+		if (!client) {
+			throw new UserFacingError(`"${exercise.title}" is a CodeMentor platform exercise, and no platform is configured: set codementor.platform.url to submit it.`, [
+				{ title: 'Open Settings', command: 'codementor.openSettings' },
+			]);
+		}
+		const { submitToPlatform } = await import('../../core/platform/source');
+		return submitToPlatform(await client, exercise.id, files, signal ?? AbortSignal.timeout(60_000));
 	}
 
 	/** Grades `files` as the exercise's solution (also used to validate generated exercises). */

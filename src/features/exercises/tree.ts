@@ -11,6 +11,7 @@ import type { ExercisesService, SourceEntry } from './service';
 export type GroupBy = 'concept' | 'difficulty' | 'language' | 'none';
 
 export type ExerciseNode =
+	| { readonly kind: 'daily'; readonly summary: ExerciseSummary }
 	| { readonly kind: 'source'; readonly entry: SourceEntry }
 	| { readonly kind: 'group'; readonly entry: SourceEntry; readonly group: ExerciseGroup }
 	| { readonly kind: 'exercise'; readonly summary: ExerciseSummary; readonly parentKey: string }
@@ -24,6 +25,7 @@ const statusIcons: Record<ExerciseStatus, vscode.ThemeIcon> = {
 };
 const statusLabels: Record<ExerciseStatus, string> = { not_started: 'Not started', in_progress: 'In progress', failed: 'Failing', passed: 'Passed' };
 const languageLabels: Record<string, string> = { python: 'Python', javascript: 'JavaScript' };
+const sourceIcons: Record<NonNullable<SourceEntry['source']>['kind'], string> = { pack: 'folder-library', exercism: 'repo', platform: 'cloud' };
 
 export class ExerciseTree implements vscode.TreeDataProvider<ExerciseNode> {
 	private readonly emitter = new vscode.EventEmitter<ExerciseNode | undefined>();
@@ -48,8 +50,10 @@ export class ExerciseTree implements vscode.TreeDataProvider<ExerciseNode> {
 		if (!node) {
 			this.onFirstRender();
 			const entries = await this.service.sources();
+			const daily: ExerciseNode[] = entries.flatMap(e => (e.source?.daily ? [{ kind: 'daily' as const, summary: e.source.daily }] : []));
 			// An empty catalog shows the welcome content instead of an empty built-in source.
-			return entries.filter(e => e.error || (e.source && (e.source.summaries.length > 0 || e.source.problems.length > 0))).map(entry => ({ kind: 'source', entry }));
+			const sources = entries.filter(e => e.error || (e.source && (e.source.summaries.length > 0 || e.source.problems.length > 0))).map(entry => ({ kind: 'source' as const, entry }));
+			return [...daily, ...sources];
 		}
 		if (node.kind === 'source') {
 			const source = node.entry.source;
@@ -89,10 +93,13 @@ export class ExerciseTree implements vscode.TreeDataProvider<ExerciseNode> {
 				item.contextValue = 'source';
 				if (entry.error) {
 					item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
-					item.description = 'could not be read';
+					item.description = entry.action ? entry.action.title : 'could not be read';
 					item.tooltip = entry.error;
+					if (entry.action) {
+						item.command = { command: entry.action.command, title: entry.action.title, arguments: [...(entry.action.args ?? [])] };
+					}
 				} else {
-					item.iconPath = new vscode.ThemeIcon(entry.builtin ? 'mortar-board' : entry.source?.kind === 'exercism' ? 'repo' : 'folder-library');
+					item.iconPath = new vscode.ThemeIcon(entry.builtin ? 'mortar-board' : sourceIcons[entry.source?.kind ?? 'pack']);
 					item.description = `${entry.source?.summaries.length ?? 0} exercises`;
 					item.tooltip = entry.dir;
 				}
@@ -115,13 +122,15 @@ export class ExerciseTree implements vscode.TreeDataProvider<ExerciseNode> {
 				item.command = { command: 'codementor.exercises.showProblems', title: 'Show Problems', arguments: [node.entry.dir] };
 				return item;
 			}
+			case 'daily':
 			case 'exercise': {
 				const s = node.summary;
 				const status = this.service.status.status(s.id);
-				const item = new vscode.TreeItem(s.title, vscode.TreeItemCollapsibleState.None);
-				item.id = `exercise:${node.parentKey}:${s.id}`;
-				item.iconPath = statusIcons[status];
-				item.description = `${s.difficulty} · ${languageLabels[s.language] ?? s.language}`;
+				const daily = node.kind === 'daily';
+				const item = new vscode.TreeItem(daily ? `Today: ${s.title}` : s.title, vscode.TreeItemCollapsibleState.None);
+				item.id = daily ? `daily:${s.id}` : `exercise:${node.parentKey}:${s.id}`;
+				item.iconPath = daily && status === 'not_started' ? new vscode.ThemeIcon('calendar', new vscode.ThemeColor('charts.yellow')) : statusIcons[status];
+				item.description = `${daily ? 'daily exercise · ' : ''}${s.difficulty} · ${languageLabels[s.language] ?? s.language}`;
 				const tooltip = new vscode.MarkdownString(undefined, true);
 				tooltip.appendMarkdown(`**${escapeMd(s.title)}** — ${statusLabels[status]}\n\n`);
 				tooltip.appendMarkdown(`${languageLabels[s.language] ?? s.language} · ${s.difficulty}\n\n`);
@@ -132,7 +141,7 @@ export class ExerciseTree implements vscode.TreeDataProvider<ExerciseNode> {
 				item.tooltip = tooltip;
 				item.contextValue = status === 'not_started' ? 'exercise' : 'exercise.started';
 				item.accessibilityInformation = { label: `${s.title}, ${statusLabels[status]}, ${s.difficulty}, ${languageLabels[s.language] ?? s.language}` };
-				item.command = { command: 'codementor.exercises.start', title: 'Start Exercise', arguments: [node] };
+				item.command = { command: 'codementor.exercises.start', title: 'Start Exercise', arguments: [s.id] };
 				return item;
 			}
 		}
