@@ -18,8 +18,11 @@ const withTests = args.has('--tests') || watch;
 const quiet = args.has('--quiet');
 const dist = path.join(__dirname, 'dist');
 
-/** Pre-bundled CommonJS deps inside an ESM bundle still call require() for Node built-ins. */
-const esmRequireShim = "import { createRequire as __cmCreateRequire } from 'node:module'; const require = __cmCreateRequire(import.meta.url);";
+/**
+ * Pre-bundled CommonJS deps inside an ESM bundle still call require() for Node built-ins, and read
+ * __filename/__dirname (write-file-atomic names its temp files with it).
+ */
+const esmRequireShim = "import { createRequire as __cmCreateRequire } from 'node:module'; import { fileURLToPath as __cmFileURLToPath } from 'node:url'; const require = __cmCreateRequire(import.meta.url); const __filename = __cmFileURLToPath(import.meta.url); const __dirname = __cmFileURLToPath(new URL('.', import.meta.url));";
 
 const common = {
 	bundle: true,

@@ -6,13 +6,17 @@ import { Container } from './container';
 import { registerExercises } from './features/exercises';
 import { registerGeneral } from './features/general';
 import { registerModels } from './features/models';
-import { registerProgress } from './features/progress';
-import { registerTutor } from './features/tutor';
+import { registerHints } from './features/hints';
+import { registerNextExercise, registerProgress } from './features/progress';
+import { registerReview, type ReviewFeature } from './features/review';
+import { registerTutor, type TutorFeature } from './features/tutor';
 import { createChannelLogger } from './platform/logger';
 
 /** What activate() returns. Tests reach the container through it; nothing else should. */
 export interface CodeMentorApi {
 	readonly container?: Container;
+	readonly tutor?: TutorFeature;
+	readonly review?: ReviewFeature;
 }
 
 export function activate(context: vscode.ExtensionContext): CodeMentorApi {
@@ -23,12 +27,17 @@ export function activate(context: vscode.ExtensionContext): CodeMentorApi {
 
 	registerGeneral(container);
 	registerModels(container);
-	registerTutor(container);
-	registerExercises(container);
-	registerProgress(container);
+	const progress = registerProgress(container);
+	const exercises = registerExercises(container, progress);
+	// Hints open answers in the Tutor, and the Tutor gives hints: the Tutor is registered second.
+	const tutorRef: { current?: TutorFeature } = {};
+	const hints = registerHints(container, exercises, progress, () => tutorRef.current!);
+	const tutor = (tutorRef.current = registerTutor(container, { exercises, hints, progress }));
+	const review = registerReview(container, exercises);
+	context.subscriptions.push(registerNextExercise(container, progress, exercises));
 
 	logger.info(`CodeMentor ${context.extension.packageJSON.version} activated in ${(performance.now() - started).toFixed(1)} ms`);
-	return context.extensionMode === vscode.ExtensionMode.Test ? { container } : {};
+	return context.extensionMode === vscode.ExtensionMode.Test ? { container, tutor, review } : {};
 }
 
 export function deactivate(): void {

@@ -56,6 +56,12 @@ export const settingSpecs = {
 	'github.enterprise': spec<boolean>(false, isBoolean),
 	'grading.pythonPath': spec<string>('', isString),
 	'grading.nodePath': spec<string>('', isString),
+	'review.onSave': spec<'off' | 'exercises' | 'workspace'>('exercises', oneOf(['off', 'exercises', 'workspace'] as const)),
+	'review.languages': spec<string[]>(['python', 'javascript', 'typescript'], isStringArray),
+	'review.exclude': spec<string[]>([], isStringArray),
+	'review.tokensPerHour': spec<number>(20_000, numberIn(0, 10_000_000)),
+	'help.offerWhenStuck': spec<boolean>(true, isBoolean),
+	'help.stallMinutes': spec<number>(20, numberIn(1, 600)),
 } satisfies Record<string, SettingSpec<unknown>>;
 
 export type SettingKey = keyof typeof settingSpecs;

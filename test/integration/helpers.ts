@@ -13,13 +13,18 @@ export function packageJson(): any {
 	return JSON.parse(fs.readFileSync(path.join(extensionRoot, 'package.json'), 'utf8'));
 }
 
-/** Activates CodeMentor (if it is not yet) and returns its container (exposed in test mode only). */
-export async function activateCodeMentor(): Promise<Container> {
+/** Activates CodeMentor (if it is not yet) and returns what it exposes in test mode. */
+export async function activateApi(): Promise<Required<CodeMentorApi>> {
 	const extension = vscode.extensions.getExtension<CodeMentorApi>(EXTENSION_ID);
 	assert.ok(extension, `${EXTENSION_ID} is not installed in the test VS Code`);
 	const api = await extension.activate();
-	assert.ok(api.container, 'activate() did not return the container in test mode');
-	return api.container;
+	assert.ok(api.container && api.tutor && api.review, 'activate() did not return its services in test mode');
+	return api as Required<CodeMentorApi>;
+}
+
+/** Activates CodeMentor (if it is not yet) and returns its container (exposed in test mode only). */
+export async function activateCodeMentor(): Promise<Container> {
+	return (await activateApi()).container;
 }
 
 export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10000): Promise<T> {

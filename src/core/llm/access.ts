@@ -68,13 +68,20 @@ export class DefaultModelAccess implements ModelAccess {
 		this.cached = undefined;
 	}
 
-	/** Which provider would serve a request now, without loading any SDK. */
-	async pick(): Promise<ProviderId | undefined> {
+	/**
+	 * Which provider would serve a request now, without loading any SDK. `ownBackendOnly` leaves
+	 * VS Code's models out of `auto`: asked from inside VS Code's own model list, looking at that list
+	 * again would ask us again.
+	 */
+	async pick(options: { readonly ownBackendOnly?: boolean } = {}): Promise<ProviderId | undefined> {
 		const s = this.deps.settings();
+		if (options.ownBackendOnly && s.provider === 'vscodeLm') {
+			return undefined;
+		}
 		return pickProvider(s.provider, {
 			platformConfigured: !!s.platform.url && !!this.deps.platform,
 			platformSignedIn: () => this.deps.platform?.signedIn() ?? Promise.resolve(false),
-			vscodeLmAvailable: () => this.deps.vscodeLm?.available() ?? Promise.resolve(false),
+			vscodeLmAvailable: () => (options.ownBackendOnly ? Promise.resolve(false) : (this.deps.vscodeLm?.available() ?? Promise.resolve(false))),
 			// auto only knocks on this machine's door; a remote server must be chosen explicitly.
 			localServerAnswers: () =>
 				isLoopbackUrl(s.openaiCompatible.baseUrl)
@@ -84,8 +91,8 @@ export class DefaultModelAccess implements ModelAccess {
 		});
 	}
 
-	async resolve(options: { readonly userInitiated: boolean; readonly signal?: AbortSignal }): Promise<LlmProvider> {
-		const id = await this.pick();
+	async resolve(options: { readonly userInitiated: boolean; readonly signal?: AbortSignal; readonly ownBackendOnly?: boolean }): Promise<LlmProvider> {
+		const id = await this.pick(options);
 		if (!id) {
 			throw new LlmError('not_configured', 'No model is connected yet: connect one to start tutoring.', { actions: [connectModelAction] });
 		}

@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import type { Container } from '../../container';
 import { UserFacingError } from '../../core/errors';
-import type { GradeResult } from '../../core/exercises/model';
+import type { Exercise, GradeResult } from '../../core/exercises/model';
+import type { ProgressSink } from '../../core/progress/events';
 import { instructionsMarkdown } from '../../core/exercises/scaffold';
 import { registerCommand } from '../../platform/commands';
 import { CommandIds, ContextKeys, ViewIds } from '../../shared/ids';
@@ -12,9 +13,7 @@ import { assertMayRunCode, ExercisesService, TRUST_ACTION } from './service';
 import { ExerciseTesting } from './testing';
 import { ExerciseTree, type ExerciseNode } from './tree';
 
-const HINTS_KEY = 'codementor.exercises.hintsShown.v1';
-
-export function registerExercises(container: Container): ExercisesService {
+export function registerExercises(container: Container, progress: ProgressSink): ExercisesService {
 	const { context, logger } = container;
 	const service = new ExercisesService(container);
 	const tree = new ExerciseTree(service, () => container.config.get('exercises.groupBy'), () => container.views.didResolve(ViewIds.exercises));
@@ -75,28 +74,6 @@ export function registerExercises(container: Container): ExercisesService {
 		return result;
 	};
 
-	const nextHint = async (arg?: unknown): Promise<string | undefined> => {
-		const id = await idOf(arg, 'Which exercise do you want a hint for?');
-		if (!id) {
-			return undefined;
-		}
-		const exercise = await service.get(id);
-		const shown = context.globalState.get<Record<string, number>>(HINTS_KEY) ?? {};
-		const n = shown[id] ?? 0;
-		if (exercise.hints.length === 0) {
-			void vscode.window.showInformationMessage(`"${exercise.title}" has no written hints; ask the Tutor instead.`, 'Open Tutor').then(p => p && vscode.commands.executeCommand(CommandIds.openTutor));
-			return undefined;
-		}
-		const index = Math.min(n, exercise.hints.length - 1);
-		const hint = exercise.hints[index]!;
-		await context.globalState.update(HINTS_KEY, { ...shown, [id]: Math.min(n + 1, exercise.hints.length) });
-		const more = index + 1 < exercise.hints.length;
-		void vscode.window
-			.showInformationMessage(`Hint ${index + 1} of ${exercise.hints.length} — ${exercise.title}: ${hint}`, ...(more ? ['Next Hint'] : []), 'Open Tutor')
-			.then(p => (p === 'Next Hint' ? vscode.commands.executeCommand(CommandIds.exerciseHint, id) : p && vscode.commands.executeCommand(CommandIds.openTutor)));
-		return hint;
-	};
-
 	const generate = async (): Promise<string | undefined> => {
 		const topic = await vscode.window.showInputBox({ title: 'Generate Exercise (1/3)', prompt: 'What do you want to practise?', placeHolder: 'e.g. counting words in a sentence with a dictionary', validateInput: v => (v.trim() ? undefined : 'Describe a topic in a few words.') });
 		if (!topic) {
@@ -144,6 +121,8 @@ export function registerExercises(container: Container): ExercisesService {
 		view,
 		{ dispose: () => testing?.dispose() },
 		service.onDidChange(() => tree.refresh()),
+		service.onDidStart(({ exercise }) => void progress.record({ type: 'exercise.started', exerciseId: exercise.id, concepts: exercise.concepts })),
+		service.onDidGrade(e => void recordGrade(progress, e.exercise, e.result, e.submission)),
 		container.config.onDidChange(['exercises.groupBy'], () => tree.refresh()),
 		vscode.window.onDidChangeActiveTextEditor(() => void updateActiveContext()),
 		registerCommand(logger, CommandIds.startExercise, 'Start Exercise', async (arg?: unknown) => {
@@ -185,7 +164,6 @@ export function registerExercises(container: Container): ExercisesService {
 			return backup;
 		}),
 		registerCommand(logger, CommandIds.submit, 'Submit Exercise', submit),
-		registerCommand(logger, CommandIds.exerciseHint, 'Hint', nextHint),
 		registerCommand(logger, CommandIds.generateExercise, 'Generate Exercise', generate),
 		registerCommand(logger, CommandIds.refreshExercises, 'Refresh Exercises', () => service.reload()),
 		registerCommand(logger, CommandIds.filterExercises, 'Filter Exercises', async () => {
@@ -215,6 +193,36 @@ export function registerExercises(container: Container): ExercisesService {
 	);
 	void updateActiveContext();
 	return service;
+}
+
+/** A grading run as progress: the attempt, and the kinds of error it showed (for recurring patterns). */
+async function recordGrade(progress: ProgressSink, exercise: Exercise, result: GradeResult, submission: boolean): Promise<void> {
+	if (result.error?.kind === 'cancelled' || (result.error && result.tests.length === 0 && result.error.kind === 'missing_runtime')) {
+		return;
+	}
+	const total = result.passed + result.failed;
+	if (submission) {
+		await progress.record({ type: 'submission', exerciseId: exercise.id, concepts: exercise.concepts, passed: result.failed === 0 && total > 0, score: { passed: result.passed, total } });
+	} else {
+		await progress.record({ type: 'tests.run', exerciseId: exercise.id, concepts: exercise.concepts, passed: result.passed, failed: result.failed, durationMs: result.durationMs });
+	}
+	const { classifyError } = await import('../../core/tutor/errorPatterns');
+	const kinds = new Set<string>();
+	if (result.error) {
+		const kind = result.error.kind === 'timeout' ? 'infinite-loop' : classifyError({ message: result.error.message, language: exercise.language });
+		if (kind) {
+			kinds.add(kind);
+		}
+	}
+	for (const t of result.tests.filter(t => t.status === 'failed' || t.status === 'errored')) {
+		const kind = classifyError({ message: t.message ?? '', language: exercise.language, expected: t.expected, actual: t.actual });
+		if (kind) {
+			kinds.add(kind);
+		}
+	}
+	for (const kind of kinds) {
+		await progress.record({ type: 'error.seen', kind, exerciseId: exercise.id, language: exercise.language });
+	}
 }
 
 function isNode(x: unknown): x is ExerciseNode {

@@ -9,6 +9,7 @@ import type { ProviderSetting } from '../../core/settings';
 import { registerCommand } from '../../platform/commands';
 import { selectModels } from '../../platform/vscodeLm';
 import { CommandIds } from '../../shared/ids';
+import { registerChatModelProvider } from './chatProvider';
 
 export type ConnectOption = 'platform' | 'vscodeLm' | 'ollama' | 'openai' | 'anthropic' | 'openaiCompatible';
 
@@ -169,6 +170,9 @@ export function registerModels(container: Container): void {
 		}
 	};
 
+	if (typeof vscode.lm.registerLanguageModelChatProvider === 'function') {
+		context.subscriptions.push(registerChatModelProvider(container));
+	}
 	context.subscriptions.push(
 		statusItem,
 		container.github.onDidChangeAccount(updateStatus),
