@@ -8,6 +8,8 @@ import { registerGeneral } from './features/general';
 import { registerModels } from './features/models';
 import { registerHints } from './features/hints';
 import { registerNextExercise, registerProgress } from './features/progress';
+import { registerGitHubProgress } from './features/progress/github';
+import { registerLearningMode } from './features/progress/learningMode';
 import { registerReview, type ReviewFeature } from './features/review';
 import { registerTutor, type TutorFeature } from './features/tutor';
 import { createChannelLogger } from './platform/logger';
@@ -34,7 +36,17 @@ export function activate(context: vscode.ExtensionContext): CodeMentorApi {
 	const hints = registerHints(container, exercises, progress, () => tutorRef.current!);
 	const tutor = (tutorRef.current = registerTutor(container, { exercises, hints, progress }));
 	const review = registerReview(container, exercises);
-	context.subscriptions.push(registerNextExercise(container, progress, exercises));
+	context.subscriptions.push(registerNextExercise(container, progress, exercises), registerGitHubProgress(container, progress, tutor, exercises));
+	const learningMode = registerLearningMode(container, exercises);
+	context.subscriptions.push(
+		learningMode,
+		exercises.onDidStart(async ({ exercise }) => {
+			const source = (await exercises.sources()).find(s => s.source?.id === exercise.sourceId)?.source;
+			if (source?.requiresLearningMode) {
+				await learningMode.ensureLearningModeFor(exercise, true);
+			}
+		}),
+	);
 
 	logger.info(`CodeMentor ${context.extension.packageJSON.version} activated in ${(performance.now() - started).toFixed(1)} ms`);
 	return context.extensionMode === vscode.ExtensionMode.Test ? { container, tutor, review } : {};

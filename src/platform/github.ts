@@ -85,7 +85,16 @@ export class GitHubAuth extends Disposable {
 		}
 		if (this.octokitFor?.token !== token) {
 			const baseUrl = this.enterprise() ? enterpriseApiUrl() : undefined;
-			this.octokitFor = { token, client: import('octokit').then(({ Octokit }) => new Octokit({ auth: token, baseUrl, userAgent: 'CodeMentor-VSCode' })) };
+			this.octokitFor = { token, client: import('octokit').then(({ Octokit }) => new Octokit({
+					auth: token,
+					baseUrl,
+					userAgent: 'CodeMentor-VSCode',
+					// Octokit's default waits out a rate limit (up to an hour) before retrying; a command should fail fast and say when to retry.
+					throttle: {
+						onRateLimit: (after: number, o: { request: { retryCount: number } }) => after <= 10 && o.request.retryCount === 0,
+						onSecondaryRateLimit: (after: number, o: { request: { retryCount: number } }) => after <= 10 && o.request.retryCount === 0,
+					},
+				})) };
 		}
 		return this.octokitFor.client;
 	}

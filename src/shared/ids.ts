@@ -64,6 +64,8 @@ export const ContextKeys = {
 	/** The active editor's file belongs to a started exercise. */
 	exerciseActive: 'codementor.exerciseActive',
 	exercisesFiltered: 'codementor.exercisesFiltered',
+	/** Learning Mode is on (AI completions off for the exercises). */
+	learningMode: 'codementor.learningMode',
 } as const;
 
 export const WALKTHROUGH_ID = `${EXTENSION_ID}#codementor.gettingStarted`;

@@ -18,6 +18,8 @@ export const packManifestSchema = z.object({
 	id: z.string().regex(kebabCase, { error: 'must be kebab-case, like "my-pack"' }).optional(),
 	title: z.string().trim().min(1),
 	description: z.string().optional(),
+	/** "required": starting one of the pack's exercises turns on Learning Mode (no AI completions). */
+	learningMode: z.enum(['required', 'optional']).default('optional'),
 });
 
 export const difficulties = ['beginner', 'easy', 'medium', 'hard'] as const satisfies readonly Difficulty[];
@@ -413,6 +415,7 @@ export async function readPack(root: string, options: { readonly id?: string; re
 		title,
 		kind: 'pack',
 		root,
+		requiresLearningMode: manifest.value.learningMode === 'required',
 		summaries: [...entries.values()].map(entry => entry.summary),
 		problems: [...broken.values()].flat(),
 		async load(idOrSlug) {

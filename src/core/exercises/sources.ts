@@ -33,6 +33,8 @@ export interface LoadedSource {
 	readonly summaries: readonly ExerciseSummary[];
 	/** Broken exercises are reported here and left out of `summaries`; the rest loads. */
 	readonly problems: readonly SourceProblem[];
+	/** The pack asks for Learning Mode (AI completions off) while its exercises are worked on. */
+	readonly requiresLearningMode?: boolean;
 	/** The platform's exercise of the day (one of `summaries`), pinned on top of the tree. */
 	readonly daily?: ExerciseSummary;
 	/**
