@@ -9,6 +9,7 @@ import { registerModels } from './features/models';
 import { registerHints } from './features/hints';
 import { registerNextExercise, registerProgress } from './features/progress';
 import { registerGitHubProgress } from './features/progress/github';
+import type { ProgressService } from './features/progress/service';
 import { registerLearningMode } from './features/progress/learningMode';
 import { registerReview, type ReviewFeature } from './features/review';
 import { registerTutor, type TutorFeature } from './features/tutor';
@@ -19,6 +20,7 @@ export interface CodeMentorApi {
 	readonly container?: Container;
 	readonly tutor?: TutorFeature;
 	readonly review?: ReviewFeature;
+	readonly progress?: ProgressService;
 }
 
 export function activate(context: vscode.ExtensionContext): CodeMentorApi {
@@ -49,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): CodeMentorApi {
 	);
 
 	logger.info(`CodeMentor ${context.extension.packageJSON.version} activated in ${(performance.now() - started).toFixed(1)} ms`);
-	return context.extensionMode === vscode.ExtensionMode.Test ? { container, tutor, review } : {};
+	return context.extensionMode === vscode.ExtensionMode.Test ? { container, tutor, review, progress } : {};
 }
 
 export function deactivate(): void {

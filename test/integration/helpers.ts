@@ -18,7 +18,7 @@ export async function activateApi(): Promise<Required<CodeMentorApi>> {
 	const extension = vscode.extensions.getExtension<CodeMentorApi>(EXTENSION_ID);
 	assert.ok(extension, `${EXTENSION_ID} is not installed in the test VS Code`);
 	const api = await extension.activate();
-	assert.ok(api.container && api.tutor && api.review, 'activate() did not return its services in test mode');
+	assert.ok(api.container && api.tutor && api.review && api.progress, 'activate() did not return its services in test mode');
 	return api as Required<CodeMentorApi>;
 }
 

@@ -125,12 +125,13 @@ export function registerNextExercise(container: Container, service: ProgressServ
 		if (!pick) {
 			throw new UserFacingError('There is no exercise left to suggest: you have passed every one in your catalog. Generate a new one, or add an Exercism track.', [{ title: 'Generate Exercise', command: CommandIds.generateExercise }]);
 		}
-		const choice = await vscode.window.showInformationMessage(`Next: “${pick.exercise.title}” (${pick.exercise.language}, ${pick.exercise.difficulty}). ${pick.reason}`, 'Start', 'Show Another');
-		if (choice === 'Start') {
-			await vscode.commands.executeCommand(CommandIds.startExercise, pick.exercise.id);
-		} else if (choice === 'Show Another') {
-			await vscode.commands.executeCommand(`${ViewIds.exercises}.focus`);
-		}
+		// Not awaited: the command answers with its pick (for callers and tests) while the learner decides.
+		void vscode.window.showInformationMessage(`Next: “${pick.exercise.title}” (${pick.exercise.language}, ${pick.exercise.difficulty}). ${pick.reason}`, 'Start', 'Browse Exercises').then(choice => {
+			if (choice === 'Start') {
+				return vscode.commands.executeCommand(CommandIds.startExercise, pick.exercise.id);
+			}
+			return choice && vscode.commands.executeCommand(`${ViewIds.exercises}.focus`);
+		});
 		return pick.exercise.id;
 	});
 }

@@ -1,0 +1,94 @@
+// A learner talks to the tutor: asks a question and watches the answer stream in, sees the context
+// chips that go with it, asks for the solution of an exercise and gets it withheld (with "Show
+// anyway"), reloads the window and finds the conversation again, and asks @mentor in VS Code's chat.
+// The model is a fake OpenAI-compatible server in this process.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { startFakeModel, type FakeModel } from '../support/fakeModel';
+import { launchWorkbench, type Workbench } from './support/workbench';
+
+const root = path.resolve(__dirname, '..', '..');
+
+describe('Tutor: chat, leak guard, @mentor', function () {
+	this.timeout(300_000);
+	let wb: Workbench;
+	let model: FakeModel;
+
+	before(async () => {
+		model = await startFakeModel();
+		wb = await launchWorkbench({
+			name: 'tutor',
+			aiFeatures: true,
+			files: { 'notes.md': '# Notes\n' },
+			settings: { 'codementor.provider': 'openaiCompatible', 'codementor.openaiCompatible.baseUrl': model.url },
+		});
+	});
+	after(async () => {
+		await wb?.close();
+		await model?.close();
+	});
+
+	it('streams an answer as rendered markdown', async () => {
+		await wb.openContainer();
+		const tutor = await wb.webview('tutor');
+		model.reply = () => ({ text: ['A **loop** repeats a block of code.\n\n', '```python\nfor i in range(3):\n    print(i)\n```\n\n', 'What do you think it prints?'], delayMs: 60 });
+		const composer = tutor.getByTestId('composer');
+		await composer.waitFor({ timeout: 30_000 });
+		await composer.fill('/explain what is a loop?');
+		await composer.press('Enter');
+		const answer = tutor.locator('[data-testid="message"][data-role="assistant"]').last();
+		await answer.locator('strong', { hasText: 'loop' }).waitFor({ timeout: 30_000 });
+		await answer.locator('pre code', { hasText: 'range(3)' }).waitFor({ timeout: 30_000 });
+		await tutor.locator('[data-testid="message"][data-role="assistant"][data-status="complete"]').last().waitFor({ timeout: 30_000 });
+		await wb.screenshot('answer-streamed');
+		assert.match(model.requests[0]!.text, /what is a loop/);
+	});
+
+	it('withholds the solution of the open exercise in Guide mode, with Show anyway', async () => {
+		await wb.runCommand('CodeMentor: Start Exercise');
+		await wb.quickInput().locator('input.input').fill('Word Count');
+		await wb.quickInput().locator('.monaco-list-row', { hasText: 'Word Count' }).first().click();
+		await wb.page.locator('.tab', { hasText: 'word_count.py' }).waitFor({ timeout: 30_000 });
+		await wb.page.locator('.tab', { hasText: 'word_count.py' }).click();
+		await wb.openContainer();
+		const tutor = await wb.webview('tutor');
+		await tutor.getByTestId('new-conversation').click();
+		await tutor.getByTestId('chip').filter({ hasText: 'Exercise: Word Count' }).waitFor({ timeout: 30_000 });
+		await tutor.getByTestId('mode').selectOption('guide');
+		const reference = fs.readFileSync(path.join(root, 'exercises', 'builtin', 'word-count', 'reference', 'word_count.py'), 'utf8');
+		model.reply = () => ({ text: ['Sure, here it is:\n\n```python\n', reference, '```\n\nDoes that make sense?'] });
+		await tutor.getByTestId('composer').fill('just give me the full solution');
+		await tutor.getByTestId('composer').press('Enter');
+		const withheld = tutor.getByTestId('withheld').last();
+		await withheld.waitFor({ timeout: 30_000 });
+		const shown = await tutor.locator('[data-testid="message"][data-role="assistant"]').last().innerText();
+		assert.ok(!shown.includes('Counter(WORD.findall'), 'the solution is not shown');
+		assert.match(shown, /Does that make sense/);
+		await wb.screenshot('solution-withheld');
+		await withheld.getByTestId('show-anyway').click();
+		await tutor.locator('[data-testid="message"][data-role="assistant"]').last().locator('pre code', { hasText: 'Counter' }).waitFor({ timeout: 15_000 });
+		await wb.screenshot('solution-shown-anyway');
+	});
+
+	it('keeps the conversation after a window reload', async () => {
+		await wb.reload();
+		await wb.openContainer();
+		const tutor = await wb.webview('tutor');
+		await tutor.locator('[data-testid="message"][data-role="user"]', { hasText: 'just give me the full solution' }).waitFor({ timeout: 30_000 });
+		await wb.screenshot('restored-after-reload');
+	});
+
+	it('answers @mentor in VS Code’s chat with CodeMentor’s own model', async () => {
+		model.reply = () => ({ text: ['Recursion is when a function calls itself — what would stop it?'] });
+		await wb.runCommand('Chat: Open Chat');
+		const input = wb.page.locator('.interactive-input-part .monaco-editor').first();
+		await input.waitFor({ timeout: 30_000 });
+		await input.click();
+		await wb.page.keyboard.type('@mentor /explain what is recursion');
+		await wb.page.keyboard.press('Enter');
+		await wb.page.locator('.interactive-item-container.interactive-response', { hasText: 'what would stop it' }).waitFor({ timeout: 60_000 });
+		await wb.screenshot('mentor-in-chat');
+		assert.ok(model.requests.some(r => r.text.includes('what is recursion')));
+	});
+});
