@@ -5,7 +5,7 @@
 // typed structurally so that this module never loads octokit itself.
 import { UserFacingError } from '../errors';
 import type { ChatRequest, SystemBlock } from '../llm/types';
-import { fenced } from '../tutor/inlinePrompts';
+import { fenced } from '../markdown';
 import { CommandIds } from '../../shared/ids';
 
 /** Bumped whenever the review prompt's wording changes, so logs and evaluations can tell answers apart. */

@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import type { ChatRequest, SystemBlock } from '../llm/types';
 import { lineMapping, splitLines, type LineRange } from './hunks';
+import { fenced } from '../markdown';
 
 /** Bump whenever reviewPrompt()'s output changes, so logs and evaluations can tell prompts apart. */
 export const REVIEW_PROMPT_VERSION = 1;
@@ -106,19 +107,6 @@ const styleNotes: Record<NonNullable<ReviewProfile['style']>, string> = {
 	theory: 'They like to know why: name the underlying idea in a few words.',
 };
 
-/** A Markdown fence longer than any run of backticks in the text, so the text cannot close it. */
-export function fenceFor(text: string): string {
-	let longest = 0;
-	for (const run of text.matchAll(/`+/g)) {
-		longest = Math.max(longest, run[0].length);
-	}
-	return '`'.repeat(Math.max(3, longest + 1));
-}
-
-function fenced(text: string, info: string): string {
-	const fence = fenceFor(text);
-	return `${fence}${info}\n${text}\n${fence}`;
-}
 
 /** Keeps a one-line field (a path) from starting lines of its own in the prompt. */
 function oneLine(text: string): string {

@@ -293,18 +293,3 @@ function capFailure(f: ContextFailure, maxChars: number): ContextFailure {
 	const cap = (s: string | undefined) => (s !== undefined && s.length > maxChars ? `${s.slice(0, maxChars)} …` : s);
 	return { ...f, message: cap(f.message), expected: cap(f.expected), actual: cap(f.actual) };
 }
-
-/** The shortest backtick fence that no backtick run inside `text` can close (at least three). */
-export function fenceFor(text: string): string {
-	let longest = 0;
-	for (const run of text.match(/`+/g) ?? []) {
-		longest = Math.max(longest, run.length);
-	}
-	return '`'.repeat(Math.max(3, longest + 1));
-}
-
-/** `text` as a fenced block that its content cannot end early. */
-export function fenced(text: string, info = ''): string {
-	const fence = fenceFor(text);
-	return `${fence}${info}\n${text}\n${fence}`;
-}

@@ -9,6 +9,7 @@ import writeFileAtomic from 'write-file-atomic';
 import * as z from 'zod';
 import type { ChatMessage } from '../llm/types';
 import { nullLogger, type Logger } from '../log';
+import { fenced } from '../markdown';
 
 const CONVERSATION_VERSION = 1;
 
@@ -242,11 +243,4 @@ export function conversationMarkdown(conversation: Conversation): string {
 		}
 	}
 	return `${lines.join('\n').trimEnd()}\n`;
-}
-
-/** A fenced code block whose fence no backtick run inside the code can close. */
-export function fenced(code: string, language = ''): string {
-	const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map(m => m[0].length));
-	const fence = '`'.repeat(longest + 1);
-	return `${fence}${language}\n${code.replace(/\n$/, '')}\n${fence}`;
 }

@@ -2,7 +2,7 @@
 // the model's window (whole turns only, so a tool call always travels with its results), and the
 // request that asks a model to summarise the turns that were dropped.
 import type { ChatMessage, ChatRequest, SystemBlock } from '../llm/types';
-import { fenced } from './context';
+import { fenced } from '../markdown';
 
 /** Roughly what a BPE tokenizer counts: ~4 ASCII characters per token, ~1 per CJK character. */
 export function estimateTokens(text: string): number {

@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { isCancellation } from '../errors';
 import { generateObject } from '../llm/structured';
 import type { LlmProvider } from '../llm/types';
-import { fenced } from './context';
+import { fenced } from '../markdown';
 import { defaultMode, parseSlashCommand, type SlashCommand, type TutorMode } from './modes';
 
 export const intents = ['explain', 'hint', 'debug', 'review', 'exercise', 'plan', 'chat'] as const;

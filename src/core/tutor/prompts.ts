@@ -3,9 +3,10 @@
 // request within a token budget. Bump PROMPT_VERSION whenever the wording changes, so logs and
 // evaluations can tell prompt revisions apart.
 import type { ChatMessage, ChatRequest, SystemBlock, ToolDefinition } from '../llm/types';
-import { defaultContextCaps, fenceFor, prepareContext, scaleCaps, type ContextItem, type LineSegment, type PreparedContext } from './context';
+import { defaultContextCaps, prepareContext, scaleCaps, type ContextItem, type LineSegment, type PreparedContext } from './context';
 import { estimateTokens, trimHistory } from './history';
 import type { TutorMode } from './modes';
+import { fenceFor } from '../markdown';
 
 export const PROMPT_VERSION = '2026-12-01.1';
 

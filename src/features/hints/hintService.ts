@@ -54,7 +54,7 @@ export class HintService {
 		const failing = started?.lastResult?.tests.filter(t => t.status === 'failed' || t.status === 'errored').slice(0, 5) ?? [];
 		const failingOutput = failing.map(t => `${t.name}: ${t.message ?? ''}${t.expected !== undefined ? `\nexpected: ${t.expected}\nactual: ${t.actual}` : ''}`).join('\n\n') || undefined;
 		const model = await this.container.models.resolve({ userInitiated: true, signal: options.signal }).catch(() => undefined);
-		const isTooClose = exercise && exercise.referenceFiles.length > 0 && !started?.passed ? await leakCheck(exercise, files.map(f => f.content)) : undefined;
+		const isTooClose = exercise && exercise.referenceFiles.length > 0 && !started?.passed ? (await import('../../core/tutor/answerFilter')).leakChecker(exercise, files.map(f => f.content)) : undefined;
 		const hint = await nextHint({
 			exercise,
 			given,
@@ -82,15 +82,4 @@ export class HintService {
 		const folder = this.exercises.status.get(id)?.folder;
 		return folder ? this.exercises.forFile(`${folder}/.codementor.json`) : undefined;
 	}
-}
-
-/** A code check against the exercise's reference solution (quoting the learner's own code is fine). */
-export async function leakCheck(exercise: Exercise, shown: readonly string[]): Promise<(code: string) => boolean> {
-	const { createLeakFilter } = await import('../../core/tutor/leakGuard');
-	const reference = { language: exercise.language, referenceFiles: exercise.referenceFiles, starterFiles: exercise.starterFiles, testFiles: exercise.testFiles };
-	return code => {
-		const filter = createLeakFilter({ reference, shown });
-		const segments = [...filter.push(`\`\`\`${exercise.language}\n${code}\n\`\`\`\n`), ...filter.end()];
-		return segments.some(s => s.verdict?.leak === true);
-	};
 }

@@ -8,11 +8,12 @@ import * as vscode from 'vscode';
 import type { Container } from '../../container';
 import { errorMessage, isCancellation, UserFacingError } from '../../core/errors';
 import { Disposable } from '../../core/lifecycle';
+import { fenced } from '../../core/markdown';
 import type { ChatMessage, LlmProvider } from '../../core/llm/types';
 import type { Conversation, ConversationStore, StoredMessage, StoredPart } from '../../core/tutor/conversations';
 import type { ContextItem } from '../../core/tutor/context';
 import type { SlashCommand, TutorMode } from '../../core/tutor/modes';
-import type { AnswerFilter, FilterSegment } from '../../core/tutor/session';
+import type { AnswerFilter } from '../../core/tutor/session';
 import { toolDefinitions } from '../../core/tutor/tools';
 import type { ContextChip, HostToTutor, MessagePart, TutorModeId, UiAction, UiMessage, UsageSummary } from '../../shared/protocol/tutor';
 import { tutorRunnableCommands } from '../../shared/protocol/tutor';
@@ -519,25 +520,10 @@ export class TutorController extends Disposable {
 		if (!started || started.passed || started.exercise.referenceFiles.length === 0) {
 			return undefined;
 		}
-		const { createLeakFilter, withheldNotice } = await import('../../core/tutor/leakGuard');
+		const { leakAnswerFilter } = await import('../../core/tutor/answerFilter');
 		const { exercise } = started;
 		const shown = (await started.learnerFiles()).map(f => f.content);
-		const reference = { language: exercise.language, referenceFiles: exercise.referenceFiles, starterFiles: exercise.starterFiles, testFiles: exercise.testFiles };
-		return () => {
-			const filter = createLeakFilter({ reference, shown });
-			const map = (segments: ReturnType<typeof filter.push>): FilterSegment[] =>
-				segments.flatMap((s): FilterSegment[] => {
-					if (s.kind === 'code') {
-						return [{ kind: 'code', language: s.language, code: s.code, fence: s.fence, withhold: s.verdict.leak, notice: s.verdict.leak ? withheldNotice(s.verdict) : undefined }];
-					}
-					if (s.verdict?.leak) {
-						this.container.logger.info(`Tutor: an answer's prose came close to the solution of ${exercise.id} (${s.verdict.reason ?? ''})`);
-						return [{ kind: 'text', text: '\n\n> Part of this answer came close to the full solution. Try the next step on your own before reading it again.\n' }];
-					}
-					return s.text ? [{ kind: 'text', text: s.text }] : [];
-				});
-			return { push: chunk => map(filter.push(chunk)), end: () => map(filter.end()) };
-		};
+		return leakAnswerFilter(exercise, shown, reason => this.container.logger.info(`Tutor: an answer's prose came close to the solution of ${exercise.id} (${reason})`));
 	}
 
 	private addUsage(input: number, output: number, cost: number | undefined): void {
@@ -587,17 +573,12 @@ export function toUiPart(part: StoredPart): MessagePart {
 		case 'markdown':
 			return part;
 		case 'withheld':
-			return part.revealed ? { type: 'markdown', text: fence(part.code, part.language) } : { type: 'withheld', blockId: part.blockId, language: part.language.slice(0, 40), notice: part.notice.slice(0, 500) };
+			return part.revealed ? { type: 'markdown', text: `${fenced(part.code, part.language)}\n` } : { type: 'withheld', blockId: part.blockId, language: part.language.slice(0, 40), notice: part.notice.slice(0, 500) };
 		case 'tool':
 			return { ...part, input: part.input?.slice(0, 4000), output: part.output?.slice(0, 8000) };
 	}
 }
 
-function fence(code: string, language: string): string {
-	const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map(m => m[0].length));
-	const f = '`'.repeat(longest + 1);
-	return `${f}${language}\n${code.replace(/\n$/, '')}\n${f}\n`;
-}
 
 export function toUiMessage(m: StoredMessage): UiMessage {
 	return {

@@ -13,7 +13,6 @@ import type { AnswerFilter } from '../../core/tutor/session';
 import { describeCall, parseToolInput, runTool, toolDefinitions, toolNames, toolSpecs, vscodeToolName } from '../../core/tutor/tools';
 import { createVscodeLmProvider } from '../../platform/vscodeLm';
 import { CODEMENTOR_VENDOR } from '../models/chatProvider';
-import { leakCheck } from '../hints/hintService';
 import type { TutorDeps } from './controller';
 import { gatherContext } from './contextChips';
 import { createToolHost } from './toolHost';
@@ -133,9 +132,8 @@ async function handle(container: Container, deps: TutorDeps, request: vscode.Cha
 		});
 		let filter: (() => AnswerFilter) | undefined;
 		if (mode === 'guide' && started && !started.passed && started.exercise.referenceFiles.length > 0) {
-			const shown = (await started.learnerFiles()).map(f => f.content);
-			const tooClose = await leakCheck(started.exercise, shown);
-			filter = () => fencedBlockFilter(tooClose);
+			const { leakAnswerFilter } = await import('../../core/tutor/answerFilter');
+			filter = leakAnswerFilter(started.exercise, (await started.learnerFiles()).map(f => f.content));
 		}
 		const result = await runTurn({
 			provider,
@@ -173,50 +171,4 @@ async function handle(container: Container, deps: TutorDeps, request: vscode.Cha
 	} finally {
 		sub.dispose();
 	}
-}
-
-/** A simple fenced-block holder for chat: text passes, each finished block is checked. */
-function fencedBlockFilter(tooClose: (code: string) => boolean): AnswerFilter {
-	let buffer = '';
-	let inBlock: { fence: string; language: string; lines: string[] } | undefined;
-	const out: ReturnType<AnswerFilter['push']>[number][] = [];
-	const flushLine = (line: string) => {
-		const open = /^\s*(`{3,}|~{3,})\s*([\w+-]*)/.exec(line);
-		if (!inBlock && open) {
-			inBlock = { fence: open[1]!, language: open[2] ?? '', lines: [] };
-			return;
-		}
-		if (inBlock && line.trim().startsWith(inBlock.fence) && line.trim().replace(/[`~]/g, '') === '') {
-			const code = inBlock.lines.join('\n');
-			out.push({ kind: 'code', language: inBlock.language, code, fence: inBlock.fence, withhold: tooClose(code), notice: 'I held back this code block because it is very close to the solution of your exercise. Try the next step yourself first.' });
-			inBlock = undefined;
-			return;
-		}
-		if (inBlock) {
-			inBlock.lines.push(line);
-		} else {
-			out.push({ kind: 'text', text: `${line}\n` });
-		}
-	};
-	return {
-		push(chunk) {
-			buffer += chunk;
-			const lines = buffer.split('\n');
-			buffer = lines.pop()!;
-			lines.forEach(flushLine);
-			return out.splice(0);
-		},
-		end() {
-			if (buffer) {
-				flushLine(buffer);
-				buffer = '';
-			}
-			if (inBlock) {
-				const code = inBlock.lines.join('\n');
-				out.push({ kind: 'code', language: inBlock.language, code, fence: inBlock.fence, withhold: tooClose(code) });
-				inBlock = undefined;
-			}
-			return out.splice(0);
-		},
-	};
 }

@@ -1,7 +1,8 @@
 // Review findings: what the model may return, how the prompt frames the learner's code, which
 // findings survive validation, and how earlier findings follow the code as the learner edits.
 import * as assert from 'node:assert/strict';
-import { fenceFor, MAX_FINDINGS, rebaseFindings, reviewPrompt, reviewResultSchema, validateFindings, type ReviewFinding } from '../../../src/core/review/findings';
+import { fenceFor } from '../../../src/core/markdown';
+import { MAX_FINDINGS, rebaseFindings, reviewPrompt, reviewResultSchema, validateFindings, type ReviewFinding } from '../../../src/core/review/findings';
 import { toJsonSchema } from '../../../src/core/llm/structured';
 
 const finding = (over: Partial<ReviewFinding>): ReviewFinding => ({ startLine: 1, endLine: 1, severity: 'hint', category: 'bug', message: 'Look at this line.', ...over });

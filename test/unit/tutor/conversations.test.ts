@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ConversationStore, conversationMarkdown, fenced, modelHistory, titleFrom } from '../../../src/core/tutor/conversations';
+import { fenced } from '../../../src/core/markdown';
+import { ConversationStore, conversationMarkdown, modelHistory, titleFrom } from '../../../src/core/tutor/conversations';
 
 describe('tutor conversations', () => {
 	let dir: string;

@@ -2,11 +2,10 @@
 // cannot close, and that long inputs are cut where the useful part survives.
 import * as assert from 'node:assert/strict';
 import type { ChatMessage } from '../../../src/core/llm/types';
+import { fenced, fenceFor } from '../../../src/core/markdown';
 import {
 	codeAround,
 	explainErrorPrompt,
-	fenceFor,
-	fenced,
 	hintPrompt,
 	numberLines,
 	PROMPT_VERSION_INLINE,
