@@ -7,8 +7,7 @@ import { registerExercises } from './features/exercises';
 import { registerGeneral } from './features/general';
 import { registerModels } from './features/models';
 import { registerHints } from './features/hints';
-import { registerNextExercise, registerProgress } from './features/progress';
-import { registerGitHubProgress } from './features/progress/github';
+import { registerGitHubProgress, registerNextExercise, registerProgress } from './features/progress';
 import type { ProgressService } from './features/progress/service';
 import { registerLearningMode } from './features/progress/learningMode';
 import { registerReview, type ReviewFeature } from './features/review';
@@ -29,28 +28,38 @@ export function activate(context: vscode.ExtensionContext): CodeMentorApi {
 	const container = new Container(context, logger);
 	context.subscriptions.push(logger.channel, container);
 
-	registerGeneral(container);
-	registerModels(container);
-	const progress = registerProgress(container);
-	const exercises = registerExercises(container, progress);
+	// Each feature's share of activation, in the activation log line: activation is a budget.
+	const timings: string[] = [];
+	const timed = <T>(name: string, register: () => T): T => {
+		const t0 = performance.now();
+		const result = register();
+		timings.push(`${name} ${(performance.now() - t0).toFixed(1)}`);
+		return result;
+	};
+	timed('general', () => registerGeneral(container));
+	timed('models', () => registerModels(container));
+	const progress = timed('progress', () => registerProgress(container));
+	const exercises = timed('exercises', () => registerExercises(container, progress));
 	// Hints open answers in the Tutor, and the Tutor gives hints: the Tutor is registered second.
 	const tutorRef: { current?: TutorFeature } = {};
-	const hints = registerHints(container, exercises, progress, () => tutorRef.current!);
-	const tutor = (tutorRef.current = registerTutor(container, { exercises, hints, progress }));
-	const review = registerReview(container, exercises);
-	context.subscriptions.push(registerNextExercise(container, progress, exercises), registerGitHubProgress(container, progress, tutor, exercises));
-	const learningMode = registerLearningMode(container, exercises);
-	context.subscriptions.push(
-		learningMode,
-		exercises.onDidStart(async ({ exercise }) => {
-			const source = (await exercises.sources()).find(s => s.source?.id === exercise.sourceId)?.source;
-			if (source?.requiresLearningMode) {
-				await learningMode.ensureLearningModeFor(exercise, true);
-			}
-		}),
-	);
+	const hints = timed('hints', () => registerHints(container, exercises, progress, () => tutorRef.current!));
+	const tutor = (tutorRef.current = timed('tutor', () => registerTutor(container, { exercises, hints, progress })));
+	const review = timed('review', () => registerReview(container, exercises));
+	timed('learning', () => {
+		context.subscriptions.push(registerNextExercise(container, progress, exercises), registerGitHubProgress(container, progress, tutor, exercises));
+		const learningMode = registerLearningMode(container, exercises);
+		context.subscriptions.push(
+			learningMode,
+			exercises.onDidStart(async ({ exercise }) => {
+				const source = (await exercises.sources()).find(s => s.source?.id === exercise.sourceId)?.source;
+				if (source?.requiresLearningMode) {
+					await learningMode.ensureLearningModeFor(exercise, true);
+				}
+			}),
+		);
+	});
 
-	logger.info(`CodeMentor ${context.extension.packageJSON.version} activated in ${(performance.now() - started).toFixed(1)} ms`);
+	logger.info(`CodeMentor ${context.extension.packageJSON.version} activated in ${(performance.now() - started).toFixed(1)} ms (${timings.join(', ')})`);
 	return context.extensionMode === vscode.ExtensionMode.Test ? { container, tutor, review, progress } : {};
 }
 

@@ -7,7 +7,6 @@ import type { Container } from '../../container';
 import { isCancellation } from '../../core/errors';
 import { providerLabels } from '../../core/llm/access';
 import type { ChatMessage, ProviderId, ToolCall } from '../../core/llm/types';
-import { estimateTokens } from '../../core/tutor/history';
 
 export const CODEMENTOR_VENDOR = 'codementor';
 
@@ -70,6 +69,7 @@ export function registerChatModelProvider(container: Container): vscode.Disposab
 			}
 		},
 		async provideTokenCount(_model, text) {
+			const { estimateTokens } = await import('../../core/tutor/history');
 			if (typeof text === 'string') {
 				return estimateTokens(text);
 			}

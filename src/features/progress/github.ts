@@ -8,7 +8,6 @@ import type { Container } from '../../container';
 import { CancelledError, errorMessage, isCancellation, UserFacingError } from '../../core/errors';
 import type { FileReview, PullRequestSummary, RepoRef, ReviewComment } from '../../core/github/pullRequest';
 import { isLlmError } from '../../core/llm/errors';
-import { registerCommand } from '../../platform/commands';
 import { BASE_SCOPES } from '../../platform/github';
 import { CommandIds, ViewIds } from '../../shared/ids';
 import type { ExercisesService } from '../exercises/service';
@@ -22,14 +21,6 @@ const REPO_SCOPES = [...BASE_SCOPES, 'repo'];
 const MAX_REVIEW_FILES = 15;
 const SIGN_IN = { title: 'Sign In', command: CommandIds.signIn } as const;
 
-export function registerGitHubProgress(container: Container, progress: ProgressService, tutor: TutorFeature, exercises: ExercisesService): vscode.Disposable {
-	const { logger } = container;
-	return vscode.Disposable.from(
-		registerCommand(logger, CommandIds.syncProgress, 'Sync Progress with GitHub', () => syncProgress(container, progress)),
-		registerCommand(logger, CommandIds.shareSolution, 'Share Solution as Gist', () => shareSolution(container, exercises)),
-		registerCommand(logger, CommandIds.reviewPullRequest, 'Review Pull Request', () => reviewPullRequest(container, tutor)),
-	);
-}
 
 // ---- shared helpers -----------------------------------------------------------------------------
 
@@ -127,7 +118,7 @@ async function findProgressGist(octokit: Octokit, remembered: string | undefined
 	return undefined;
 }
 
-async function syncProgress(container: Container, progress: ProgressService): Promise<string | undefined> {
+export async function syncProgress(container: Container, progress: ProgressService): Promise<string | undefined> {
 	const { GIST_DESCRIPTION, GIST_FILE, describeSync, encodeGist, planSync } = await import('../../core/progress/gistSync');
 	const outcome = await vscode.window.withProgress(
 		{ location: vscode.ProgressLocation.Notification, title: 'CodeMentor: Syncing progress with GitHub', cancellable: true },
@@ -174,7 +165,7 @@ async function syncProgress(container: Container, progress: ProgressService): Pr
 
 // ---- Share Solution -----------------------------------------------------------------------------
 
-async function shareSolution(container: Container, exercises: ExercisesService): Promise<string | undefined> {
+export async function shareSolution(container: Container, exercises: ExercisesService): Promise<string | undefined> {
 	const active = await exercises.active();
 	if (!active) {
 		throw new UserFacingError('Open a file of the exercise you want to share first: CodeMentor shares the exercise of the active editor.');
@@ -348,7 +339,7 @@ async function openPullRequests(container: Container, repo: RepoRef): Promise<{ 
 	}
 }
 
-async function reviewPullRequest(container: Container, tutor: TutorFeature): Promise<string | undefined> {
+export async function reviewPullRequest(container: Container, tutor: TutorFeature): Promise<string | undefined> {
 	const core = await import('../../core/github/pullRequest');
 	const repo = await pickRepository(container);
 	if (!repo) {

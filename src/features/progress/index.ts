@@ -10,6 +10,7 @@ import type { StudyTask } from '../../core/progress/events';
 import { registerCommand } from '../../platform/commands';
 import { CommandIds, ViewIds } from '../../shared/ids';
 import type { ExercisesService } from '../exercises/service';
+import type { TutorFeature } from '../tutor';
 import { ProgressService } from './service';
 import { ProgressTree, type ProgressNode } from './tree';
 
@@ -107,6 +108,17 @@ export function registerProgress(container: Container): ProgressService {
 	);
 	void updateStatus();
 	return service;
+}
+
+/** Sync, Share Solution and Review Pull Request; their code (and octokit) loads when one is run. */
+export function registerGitHubProgress(container: Container, progress: ProgressService, tutor: TutorFeature, exercises: ExercisesService): vscode.Disposable {
+	const { logger } = container;
+	const github = () => import('./github');
+	return vscode.Disposable.from(
+		registerCommand(logger, CommandIds.syncProgress, 'Sync Progress with GitHub', async () => (await github()).syncProgress(container, progress)),
+		registerCommand(logger, CommandIds.shareSolution, 'Share Solution as Gist', async () => (await github()).shareSolution(container, exercises)),
+		registerCommand(logger, CommandIds.reviewPullRequest, 'Review Pull Request', async () => (await github()).reviewPullRequest(container, tutor)),
+	);
 }
 
 /** "CodeMentor: Next Exercise": what the learner most needs, respecting prerequisites. */
