@@ -432,7 +432,9 @@ export class TutorController extends Disposable {
 			const userLlm = built.messages.at(-1)!;
 			const userWithLlm = { ...user, llm: [userLlm] };
 			this.replaceMessage(userWithLlm);
-			const filter = mode === 'guide' ? await this.leakFilter() : undefined;
+			// Guide is the mode for an open exercise, but an answer triaged (or switched) to Explain or Debug
+			// must not hand over the solution either: the guard is on while the exercise is unsolved.
+			const filter = await this.leakFilter();
 			const result = await runTurn({
 				provider,
 				request: { system: built.system, messages: built.messages, tools: built.tools },

@@ -131,7 +131,8 @@ async function handle(container: Container, deps: TutorDeps, request: vscode.Cha
 			budgetTokens: Math.min(request.model?.maxInputTokens ?? 24_000, 24_000),
 		});
 		let filter: (() => AnswerFilter) | undefined;
-		if (mode === 'guide' && started && !started.passed && started.exercise.referenceFiles.length > 0) {
+		// As in the Tutor view: whatever the mode, an unsolved exercise's solution is not handed over.
+		if (started && !started.passed && started.exercise.referenceFiles.length > 0) {
 			const { leakAnswerFilter } = await import('../../core/tutor/answerFilter');
 			filter = leakAnswerFilter(started.exercise, (await started.learnerFiles()).map(f => f.content));
 		}
