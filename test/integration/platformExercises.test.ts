@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { PLATFORM_TOKEN_SECRET } from '../../src/container';
 import type { GradeResult } from '../../src/core/exercises/model';
 import { CommandIds } from '../../src/shared/ids';
-import { activateCodeMentor } from './helpers';
+import { activateCodeMentor, waitFor } from './helpers';
 
 const exercise = {
 	id: 'p42',
@@ -26,6 +26,7 @@ describe('Platform exercises in VS Code', function () {
 	this.timeout(60_000);
 	let server: http.Server;
 	const submitted: unknown[] = [];
+	const progressEvents: { id: string; type: string; exerciseId?: string }[] = [];
 
 	before(async () => {
 		server = http.createServer((req, res) => {
@@ -48,6 +49,11 @@ describe('Platform exercises in VS Code', function () {
 				}
 				if (req.url === '/api/v1/exercises/p42') {
 					return json(200, full);
+				}
+				if (req.url === '/api/v1/users/me/progress/events' && req.method === 'POST') {
+					const { events } = JSON.parse(body) as { events: { id: string; type: string; exerciseId?: string }[] };
+					progressEvents.push(...events);
+					return json(200, { accepted: events.length, duplicates: 0 });
 				}
 				if (req.url === '/api/v1/exercises/p42/submit' && req.method === 'POST') {
 					submitted.push(JSON.parse(body));
@@ -80,5 +86,12 @@ describe('Platform exercises in VS Code', function () {
 		assert.equal(result?.passed, 4, JSON.stringify(result));
 		assert.equal(result?.failed, 0);
 		assert.deepEqual(submitted, [{ files: [{ path: 'greeting.py', content: 'def greet(name):\n    return f"Hello, {name}!"\n' }] }]);
+	});
+
+	it('sends the progress events to the platform', async () => {
+		const sent = await waitFor('the submission to reach the platform', () => progressEvents.find(e => e.type === 'submission' && e.exerciseId === 'platform/p42'), 20_000);
+		assert.ok(sent.id);
+		assert.ok(progressEvents.some(e => e.type === 'exercise.started' && e.exerciseId === 'platform/p42'));
+		assert.equal(new Set(progressEvents.map(e => e.id)).size, progressEvents.length, 'each event once');
 	});
 });

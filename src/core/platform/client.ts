@@ -5,6 +5,7 @@
 import type * as z from 'zod';
 import { CancelledError } from '../errors';
 import type { ExerciseFile } from '../exercises/model';
+import type { ProgressEvent } from '../progress/events';
 import { describeWait, parseRetryAfter } from '../llm/classify';
 import { nullLogger, type Logger } from '../log';
 import {
@@ -37,6 +38,7 @@ import {
 	modelsSchema,
 	pageSchema,
 	progressSchema,
+	progressEventsAcceptedSchema,
 	repositoriesSchema,
 	repositorySchema,
 	reviewSchema,
@@ -64,6 +66,7 @@ import {
 	type PlatformExerciseSummary,
 	type PlatformModels,
 	type PlatformProgress,
+	type ProgressEventsAccepted,
 	type PlatformUser,
 	type Repository,
 	type Review,
@@ -92,6 +95,7 @@ export const platformRoutes = {
 	logout: { method: 'POST', path: '/auth/logout', auth: true },
 	getProfile: { method: 'GET', path: '/users/me', auth: true },
 	getProgress: { method: 'GET', path: '/users/me/progress', auth: true },
+	recordProgressEvents: { method: 'POST', path: '/users/me/progress/events', auth: true },
 	getAchievements: { method: 'GET', path: '/users/me/achievements', auth: true },
 	getDailyExercise: { method: 'GET', path: '/exercises/daily', auth: true },
 	listExercises: { method: 'GET', path: '/exercises', auth: true },
@@ -268,6 +272,11 @@ export class PlatformClient {
 
 	getProgress(signal: AbortSignal): Promise<PlatformProgress> {
 		return this.call('getProgress', {}, progressSchema, signal);
+	}
+
+	/** Sends progress events recorded in the editor; the platform ignores ids it already has. */
+	recordProgressEvents(events: readonly ProgressEvent[], signal: AbortSignal): Promise<ProgressEventsAccepted> {
+		return this.call('recordProgressEvents', { body: { events } }, progressEventsAcceptedSchema, signal);
 	}
 
 	async getAchievements(signal: AbortSignal): Promise<Achievement[]> {

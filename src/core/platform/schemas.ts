@@ -75,6 +75,8 @@ export const achievementSchema = z.object({
 
 export const achievementsSchema = z.object({ items: z.array(achievementSchema) });
 
+export const progressEventsAcceptedSchema = z.object({ accepted: count, duplicates: count });
+
 // ---- exercises ------------------------------------------------------------------------------
 
 export const exerciseLanguageSchema = z.enum(['python', 'javascript']);
@@ -267,6 +269,7 @@ export type PlatformUser = z.infer<typeof userSchema>;
 export type AuthSession = z.infer<typeof authSessionSchema>;
 export type PlatformProgress = z.infer<typeof progressSchema>;
 export type Achievement = z.infer<typeof achievementSchema>;
+export type ProgressEventsAccepted = z.infer<typeof progressEventsAcceptedSchema>;
 export type PlatformExerciseSummary = z.infer<typeof exerciseSummarySchema>;
 export type PlatformExercise = z.infer<typeof exerciseSchema>;
 export type DailyExercise = z.infer<typeof dailyExerciseSchema>;

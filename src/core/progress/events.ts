@@ -53,7 +53,8 @@ export type ProgressEvent = ProgressEventData & {
 
 /** Where features record what the learner did. Recording never throws at the caller. */
 export interface ProgressSink {
-	record(event: ProgressEventData): Promise<void>;
+	/** Resolves to the recorded event where the sink keeps one (the durable store does). */
+	record(event: ProgressEventData): Promise<ProgressEvent | undefined | void>;
 }
 
 export interface NewStudyTask {

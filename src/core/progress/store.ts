@@ -592,8 +592,9 @@ export class ProgressStore implements ProgressSink, StudyTaskStore {
 
 	// ---- events ----
 
-	async record(data: ProgressEventData): Promise<void> {
-		await this.recordEvent(data);
+	/** Records one event; resolves to it (undefined when it could not be recorded, which is logged). */
+	async record(data: ProgressEventData): Promise<ProgressEvent | undefined> {
+		return this.recordEvent(data);
 	}
 
 	/** All events, oldest first (by `at`, then `id`). */
@@ -734,22 +735,24 @@ export class ProgressStore implements ProgressSink, StudyTaskStore {
 		return formatLocalIso(new Date(ms));
 	}
 
-	private async recordEvent(data: ProgressEventData, at?: string): Promise<void> {
+	private async recordEvent(data: ProgressEventData, at?: string): Promise<ProgressEvent | undefined> {
 		try {
 			if (this.disposed) {
 				this.logger.warn(`Progress event ${data.type} arrived after the store was closed and was not recorded.`);
-				return;
+				return undefined;
 			}
 			const parsed = progressEventSchema.safeParse(data);
 			if (!parsed.success) {
 				this.logger.error(`Progress event ${String((data as { type?: unknown })?.type)} was not recorded: ${z.prettifyError(parsed.error)}`);
-				return;
+				return undefined;
 			}
 			const event = { id: this.idGen(), at: at ?? this.nextAt(), ...parsed.data } as ProgressEvent;
 			this.absorb([event]);
 			await this.persist([event]);
+			return event;
 		} catch (e) {
 			this.logger.error(`Recording progress failed: ${errorMessage(e)}`);
+			return undefined;
 		}
 	}
 

@@ -55,7 +55,13 @@ export function registerProgress(container: Container): ProgressService {
 		{ dispose: () => clearTimeout(pending) },
 		service.onDidChange(changed),
 		// Another window may have practised: pick up its events when this one gets focus.
-		vscode.window.onDidChangeWindowState(s => s.focused && void service.reload().catch(() => undefined)),
+		vscode.window.onDidChangeWindowState(s => {
+			if (s.focused) {
+				void service.reload().catch(() => undefined);
+				// Also a good moment to send what waited for the platform (offline, signed out).
+				void service.flushToPlatform().catch(e => logger.debug(`Progress: platform flush: ${String(e)}`));
+			}
+		}),
 		registerCommand(logger, CommandIds.refreshProgress, 'Refresh Progress', async () => {
 			await service.reload();
 			changed();

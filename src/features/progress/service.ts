@@ -8,6 +8,7 @@ import type { Container } from '../../container';
 import { errorMessage, UserFacingError } from '../../core/errors';
 import { Disposable } from '../../core/lifecycle';
 import type { NewStudyTask, ProgressEventData, ProgressSink, StudyTask, StudyTaskStatus, StudyTaskStore } from '../../core/progress/events';
+import type { PlatformOutbox } from '../../core/progress/outbox';
 import type { LearnerProfile } from '../../core/progress/profile';
 import type { ProgressNotice, ProgressStore, ProgressUser } from '../../core/progress/store';
 import type { ProgressSummary } from '../../core/progress/summary';
@@ -24,6 +25,8 @@ export class ProgressService extends Disposable implements ProgressSink {
 	readonly onDidChange = this.changed.event;
 	private storeSubscription: { dispose(): void } | undefined;
 	private summaryCache: { readonly version: number; readonly day: string; readonly value: Promise<LearnerSummary> } | undefined;
+	private outboxFor: { readonly dir: string; readonly outbox: PlatformOutbox } | undefined;
+	private flushTimer: NodeJS.Timeout | undefined;
 	private version = 0;
 
 	/** The study task list, stable across user switches (the tutor's tools hold on to it). */
@@ -40,6 +43,9 @@ export class ProgressService extends Disposable implements ProgressSink {
 		super();
 		this._register(container.github.onDidChangeAccount(() => this.userChanged()));
 		this._register({ dispose: () => this.closeStore() });
+		this._register({ dispose: () => clearTimeout(this.flushTimer) });
+		// Back online or signed in: whatever waited goes out.
+		this._register(container.github.onDidChangeAccount(() => container.config.get('platform.url') && this.flushSoon(1000)));
 	}
 
 	get root(): string {
@@ -86,10 +92,54 @@ export class ProgressService extends Disposable implements ProgressSink {
 
 	async record(event: ProgressEventData): Promise<void> {
 		try {
-			await (await this.store()).record(event);
+			const recorded = await (await this.store()).record(event);
+			if (recorded && this.container.config.get('platform.url')) {
+				await (await this.outbox()).enqueue([recorded.id]);
+				this.flushSoon();
+			}
 		} catch (error) {
 			this.container.logger.warn(`Progress: could not record ${event.type}: ${errorMessage(error)}`);
 		}
+	}
+
+	/** Events for the platform, queued per user while offline (see core/progress/outbox.ts). */
+	private async outbox(): Promise<PlatformOutbox> {
+		const dir = await this.dir();
+		if (this.outboxFor?.dir !== dir) {
+			const [{ PlatformOutbox, OUTBOX_FILE }, path] = await Promise.all([import('../../core/progress/outbox'), import('node:path')]);
+			this.outboxFor = { dir, outbox: new PlatformOutbox(path.join(dir, OUTBOX_FILE)) };
+		}
+		return this.outboxFor.outbox;
+	}
+
+	private flushSoon(delayMs = 3000): void {
+		clearTimeout(this.flushTimer);
+		this.flushTimer = setTimeout(() => void this.flushToPlatform(), delayMs);
+	}
+
+	/** Sends queued events to the platform when it is configured and signed in; what fails stays queued. */
+	async flushToPlatform(): Promise<number> {
+		const client = this.container.platform();
+		if (!client) {
+			return 0;
+		}
+		const platform = await client;
+		if (!(await platform.isSignedIn())) {
+			return 0;
+		}
+		const [store, outbox] = await Promise.all([this.store(), this.outbox()]);
+		const result = await outbox.flush(
+			ids => {
+				const wanted = new Set(ids);
+				return store.events().filter(e => wanted.has(e.id));
+			},
+			events => platform.recordProgressEvents(events, AbortSignal.timeout(30_000)),
+		);
+		if (result.error) {
+			this.container.logger.info(`Progress: ${result.pending} events wait for the platform (${errorMessage(result.error)}); retrying later.`);
+			this.flushSoon(5 * 60_000);
+		}
+		return result.sent;
 	}
 
 	/** Other windows may have written: read what they appended (cheap when nothing changed). */

@@ -90,6 +90,7 @@ const responseSchemas: Record<string, z.ZodType> = {
 	User: s.userSchema,
 	Progress: s.progressSchema,
 	AchievementList: s.achievementsSchema,
+	ProgressEventsAccepted: s.progressEventsAcceptedSchema,
 	DailyExercise: s.dailyExerciseSchema,
 	ExercisePage: s.pageSchema(s.exerciseSummarySchema),
 	Exercise: s.exerciseSchema,
