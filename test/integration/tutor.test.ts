@@ -105,6 +105,25 @@ describe('Tutor in VS Code', function () {
 		assert.match(JSON.stringify(answer.parts), /word0/);
 	});
 
+	it('summarises older turns once they no longer fit the budget, and sends the summary instead', async () => {
+		const { tutor } = await activateApi();
+		const c = await tutor.controller();
+		await c.setMode('explain');
+		model.reply = request =>
+			String(request.body.messages[0]?.content).includes('You summarise part of a conversation')
+				? { text: ['SUMMARY: the learner asked about loops twice.'] }
+				: { text: [`long answer ${'y'.repeat(30_000)}`] };
+		for (let i = 0; i < 3; i++) {
+			await c.send(`question ${i} ${'x'.repeat(15_000)}`);
+		}
+		const summaryCalls = model.requests.filter(r => String(r.body.messages[0]?.content).includes('You summarise part of a conversation'));
+		assert.ok(summaryCalls.length >= 1, 'a summary was asked for');
+		const last = model.requests.at(-1)!;
+		assert.match(last.text, /SUMMARY: the learner asked about loops twice/);
+		assert.doesNotMatch(last.text, /question 0 /, 'the oldest turn itself is no longer sent');
+		assert.equal(c.active!.summary?.text, 'SUMMARY: the learner asked about loops twice.');
+	});
+
 	it('registers the tutor tools with vscode.lm, and they work', async () => {
 		const names = vscode.lm.tools.map(t => t.name);
 		for (const n of ['codementor_list_exercises', 'codementor_add_task', 'codementor_get_progress']) {

@@ -419,16 +419,24 @@ export class TutorController extends Disposable {
 			const summary = await this.deps.progress.summary().catch(() => undefined);
 			const trusted = vscode.workspace.isTrusted;
 			const userText = commandPreamble(command, rest) ?? user.parts.map(p => (p.type === 'markdown' ? p.text : '')).join('');
-			const built = buildChatRequest({
-				mode,
-				profile: profile && { level: profile.level, style: profile.style, languages: profile.languages, goals: profile.goals },
-				errorPatterns: summary?.errorPatterns.filter(p => p.count >= 3),
-				items,
-				history: modelHistory(this.conversation!, { before: user.id }),
-				userText: `${userText}\n\n(Today is ${new Date().toDateString()}.)`,
-				tools: toolDefinitions({ trusted }),
-				budgetTokens: DEFAULT_BUDGET_TOKENS,
-			});
+			const request = (olderTurns?: string) =>
+				buildChatRequest({
+					mode,
+					profile: profile && { level: profile.level, style: profile.style, languages: profile.languages, goals: profile.goals },
+					errorPatterns: summary?.errorPatterns.filter(p => p.count >= 3),
+					items,
+					history: modelHistory(this.conversation!, { before: user.id }),
+					userText: `${userText}\n\n(Today is ${new Date().toDateString()}.)`,
+					tools: toolDefinitions({ trusted }),
+					budgetTokens: DEFAULT_BUDGET_TOKENS,
+					summary: olderTurns,
+				});
+			const stored = this.conversation!.summary;
+			let built = request(stored?.text);
+			if (built.summaryNeeded || (stored && built.dropped > Number(stored.throughMessageId))) {
+				// Older turns no longer fit: summarise them once, keep the summary with the conversation.
+				built = request(await this.summarize(provider, modelHistory(this.conversation!, { before: user.id }).slice(0, built.dropped), controller.signal));
+			}
 			const userLlm = built.messages.at(-1)!;
 			const userWithLlm = { ...user, llm: [userLlm] };
 			this.replaceMessage(userWithLlm);
@@ -486,6 +494,26 @@ export class TutorController extends Disposable {
 			}
 			this.post({ type: 'message/upsert', conversationId, message: toUiMessage(current) });
 			await this.pushState();
+		}
+	}
+
+	/** A short summary of turns dropped from the model's budget (a failure just means no summary). */
+	private async summarize(provider: LlmProvider, dropped: readonly ChatMessage[], signal: AbortSignal): Promise<string | undefined> {
+		const [{ summarizeRequest }, { collect }] = await Promise.all([import('../../core/tutor/history'), import('../../core/llm/stream')]);
+		try {
+			const result = await collect(provider.chat({ ...summarizeRequest(dropped), signal, userInitiated: true }));
+			const text = result.text.trim();
+			if (text && this.conversation) {
+				// throughMessageId holds how many model messages the summary covers.
+				this.conversation = { ...this.conversation, summary: { throughMessageId: String(dropped.length), text } };
+			}
+			return text || undefined;
+		} catch (error) {
+			if (isCancellation(error)) {
+				throw error;
+			}
+			this.container.logger.warn('Tutor: could not summarise older turns; they are left out', error);
+			return undefined;
 		}
 	}
 
