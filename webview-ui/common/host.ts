@@ -1,7 +1,11 @@
 // The webview end of a protocol: posts typed messages to the extension host and delivers only
 // messages that pass the protocol's schema. Sends `ready` once listening.
-import type * as z from 'zod';
+import * as z from 'zod';
 import { parseMessage } from '../../src/shared/protocol/channel';
+
+// zod probes for `new Function` to compile fast parsers; the webview's CSP forbids eval, so the probe
+// only produces a CSP report. Parse without it.
+z.config({ jitless: true });
 
 interface VsCodeApi {
 	postMessage(message: unknown): void;
@@ -51,4 +55,16 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 	}
 	el.append(...children);
 	return el;
+}
+
+/** A codicon, hidden from assistive technology (the control it sits in carries the name). */
+export function icon(name: string, ...modifiers: string[]): HTMLSpanElement {
+	return h('span', { class: ['codicon', `codicon-${name}`, ...modifiers].join(' '), 'aria-hidden': 'true' });
+}
+
+/** A toolbar button showing only a codicon: the label becomes its accessible name and tooltip. */
+export function iconButton(name: string, label: string, onClick: (event: MouseEvent) => void, attrs: Record<string, string> = {}): HTMLButtonElement {
+	const button = h('button', { type: 'button', class: 'icon-button', 'aria-label': label, title: label, ...attrs }, icon(name));
+	button.addEventListener('click', onClick);
+	return button;
 }

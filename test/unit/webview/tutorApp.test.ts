@@ -217,6 +217,9 @@ describe('Tutor view', () => {
 			send({ type: 'message/append', messageId: 'a1', part: 0, text: ' paragraph.' });
 			frames.run();
 			assert.equal(message.querySelector('.md-block'), first, 'the first paragraph was not rendered again');
+			send({ type: 'message/upsert', conversationId: 'c1', message: answer('a1', [{ type: 'markdown', text: 'A function that calls' }], { status: 'streaming' }) });
+			frames.run();
+			assert.match(message.textContent!, /Second paragraph\./, 'an older snapshot does not take streamed text away');
 			send({ type: 'message/upsert', conversationId: 'c1', message: answer('a1', [{ type: 'markdown', text: 'A function that calls **itself**.\n\nSecond paragraph.' }]) });
 			assert.equal(message.dataset.status, 'complete');
 			assert.equal(message.querySelector('.md-block'), first);
