@@ -29,8 +29,19 @@ describe('Tutor: chat, leak guard, @mentor', function () {
 		await model?.close();
 	});
 
-	it('streams an answer as rendered markdown', async () => {
+	/** Gives the Tutor the side bar's height: the other two views collapsed. */
+	async function focusTutor(): Promise<void> {
 		await wb.openContainer();
+		for (const title of ['Exercises', 'Progress']) {
+			const header = wb.sideBar().locator('.pane-header', { hasText: title }).first();
+			if ((await header.getAttribute('aria-expanded')) === 'true') {
+				await header.click();
+			}
+		}
+	}
+
+	it('streams an answer as rendered markdown', async () => {
+		await focusTutor();
 		const tutor = await wb.webview('tutor');
 		model.reply = () => ({ text: ['A **loop** repeats a block of code.\n\n', '```python\nfor i in range(3):\n    print(i)\n```\n\n', 'What do you think it prints?'], delayMs: 60 });
 		const composer = tutor.getByTestId('composer');
@@ -51,10 +62,17 @@ describe('Tutor: chat, leak guard, @mentor', function () {
 		await wb.quickInput().locator('.monaco-list-row', { hasText: 'Word Count' }).first().click();
 		await wb.page.locator('.tab', { hasText: 'word_count.py' }).waitFor({ timeout: 30_000 });
 		await wb.page.locator('.tab', { hasText: 'word_count.py' }).click();
-		await wb.openContainer();
+		await focusTutor();
 		const tutor = await wb.webview('tutor');
 		await tutor.getByTestId('new-conversation').click();
-		await tutor.getByTestId('chip').filter({ hasText: 'Exercise: Word Count' }).waitFor({ timeout: 30_000 });
+		await tutor
+			.getByTestId('chip')
+			.filter({ hasText: 'Exercise: Word Count' })
+			.waitFor({ timeout: 30_000 })
+			.catch(async error => {
+				await wb.screenshot('no-exercise-chip');
+				throw new Error(`${String(error)}\nchips: ${(await tutor.getByTestId('chip').allInnerTexts()).join(' | ')}`);
+			});
 		await tutor.getByTestId('mode').selectOption('guide');
 		const reference = fs.readFileSync(path.join(root, 'exercises', 'builtin', 'word-count', 'reference', 'word_count.py'), 'utf8');
 		model.reply = () => ({ text: ['Sure, here it is:\n\n```python\n', reference, '```\n\nDoes that make sense?'] });
@@ -73,7 +91,7 @@ describe('Tutor: chat, leak guard, @mentor', function () {
 
 	it('keeps the conversation after a window reload', async () => {
 		await wb.reload();
-		await wb.openContainer();
+		await focusTutor();
 		const tutor = await wb.webview('tutor');
 		await tutor.locator('[data-testid="message"][data-role="user"]', { hasText: 'just give me the full solution' }).waitFor({ timeout: 30_000 });
 		await wb.screenshot('restored-after-reload');

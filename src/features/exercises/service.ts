@@ -198,9 +198,21 @@ export class ExercisesService extends Disposable implements ExerciseService {
 		return undefined;
 	}
 
+	/**
+	 * The started exercise the learner is working on: the active editor's, else one beside it (while
+	 * the instructions preview has focus, no text editor is active, yet the exercise is on screen).
+	 */
 	async active(): Promise<StartedExercise | undefined> {
-		const editor = vscode.window.activeTextEditor;
-		return editor?.document.uri.scheme === 'file' ? this.forFile(editor.document.uri.fsPath) : undefined;
+		const editors = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors];
+		for (const editor of editors) {
+			if (editor?.document.uri.scheme === 'file') {
+				const started = await this.forFile(editor.document.uri.fsPath);
+				if (started || editor === vscode.window.activeTextEditor) {
+					return started;
+				}
+			}
+		}
+		return undefined;
 	}
 
 	async grade(folderOrId: string, signal?: AbortSignal, submission = false): Promise<GradeResult> {

@@ -56,6 +56,7 @@ export class TutorController extends Disposable {
 		super();
 		const refresh = () => void this.refreshContext();
 		this._register(vscode.window.onDidChangeActiveTextEditor(refresh));
+		this._register(vscode.window.onDidChangeVisibleTextEditors(refresh));
 		this._register(vscode.window.onDidChangeTextEditorSelection(debounce(refresh, 250)));
 		this._register(vscode.languages.onDidChangeDiagnostics(debounce(refresh, 500)));
 		this._register(deps.exercises.onDidGrade(refresh));
@@ -148,7 +149,8 @@ export class TutorController extends Disposable {
 	}
 
 	async refreshContext(): Promise<void> {
-		const editor = vscode.window.activeTextEditor;
+		// With the instructions preview (or another webview) focused, the code beside it is what the learner means.
+		const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find(e => e.document.uri.scheme === 'file');
 		const exercise = await this.deps.exercises.active().catch(() => undefined);
 		const hintsGiven = exercise ? this.deps.hints.given(exercise.exercise.id).map(h => h.text) : [];
 		const gathered = await gatherContext({ editor, exercise, hintsGiven, extra: this.extraContext, excluded: this.excluded });
@@ -343,7 +345,8 @@ export class TutorController extends Disposable {
 		const { parseSlashCommand } = await import('../../core/tutor/modes');
 		const text = lastUser.parts.map(p => (p.type === 'markdown' ? p.text : '')).join('');
 		const parsed = parseSlashCommand(text);
-		await this.answer({ ...lastUser, llm: [] }, parsed.command, parsed.rest, [...this.items.values()].filter(i => lastUser.context?.includes(chipLabel(i, this.chips))));
+		const { contextLabel } = await import('../../core/tutor/context');
+		await this.answer({ ...lastUser, llm: [] }, parsed.command, parsed.rest, [...this.items.values()].filter(i => lastUser.context?.includes(contextLabel(i))));
 	}
 
 	async edit(messageId: string, text: string): Promise<void> {
@@ -632,9 +635,6 @@ function uiActions(error: unknown): UiAction[] {
 	return [...actions.filter(isRunnable).map(a => ({ title: a.title, command: a.command, args: a.args as UiAction['args'] })), { title: 'Show Logs', command: 'codementor.showLogs' }].slice(0, 4) as UiAction[];
 }
 
-function chipLabel(item: ContextItem, chips: readonly ContextChip[]): string {
-	return chips.find(c => c.kind === item.kind)?.label ?? item.kind;
-}
 
 function debounce(fn: () => void, ms: number): () => void {
 	let t: NodeJS.Timeout | undefined;
