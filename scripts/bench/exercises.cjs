@@ -2,8 +2,8 @@
 //   tree      a generated pack of 10,000 exercises: reading their summaries from disk (what the
 //             Exercises view waits for when a source is first expanded), grouping them by concept
 //             (what each expansion costs), and both together; target ≤ 200 ms.
-//   grading   one Python exercise (leap-year, 12 tests) graded by CodeMentor against running
-//             `python3 -m unittest` on the same files directly; one JavaScript exercise
+//   grading   every built-in Python exercise graded by CodeMentor against running
+//             `python3 -m unittest` on the same files directly (median of per-exercise ratios); one JavaScript exercise
 //             (array-stats) through CodeMentor's Jest-compatible harness against Jest itself
 //             (ESM, no transform) on the same files. Medians of alternating runs; the ratio is the figure.
 'use strict';
@@ -88,21 +88,33 @@ async function gradingRows(root, log) {
 	try {
 		const python = await findRuntime('python');
 		if (python) {
-			const ex = await builtin.load('builtin/leap-year');
-			const dir = path.join(work, 'py');
-			materialize(dir, ex, ex.referenceFiles);
-			const ours = [], direct = [];
-			for (let run = 0; run < RUNS + 1; run++) {
-				const t0 = performance.now();
-				const r = await gradeExercise(ex, ex.referenceFiles, { harnessDir });
-				const t1 = performance.now();
-				const d = spawnSync(python.path, ['-m', 'unittest', '-q'], { cwd: dir, encoding: 'utf8' });
-				const t2 = performance.now();
-				if (r.failed !== 0 || r.passed === 0 || d.status !== 0) { throw new Error(`leap-year did not pass: ${r.passed}/${r.failed} ${d.stderr}`); }
-				if (run > 0) { ours.push(t1 - t0); direct.push(t2 - t1); } // run 0 warms the file cache
+			// Every built-in Python exercise: CodeMentor's grade against `python -m unittest` on the same files.
+			const ids = builtin.summaries.filter(x => x.language === 'python').map(x => x.id);
+			const ratios = [];
+			const oursAll = [], directAll = [];
+			const runs = Math.max(3, Math.min(RUNS, 5));
+			for (const id of ids) {
+				const ex = await builtin.load(id);
+				const dir = path.join(work, 'py', ex.slug);
+				materialize(dir, ex, ex.referenceFiles);
+				const ours = [], direct = [];
+				for (let run = 0; run < runs + 1; run++) {
+					const t0 = performance.now();
+					const r = await gradeExercise(ex, ex.referenceFiles, { harnessDir });
+					const t1 = performance.now();
+					const d = spawnSync(python.path, ['-m', 'unittest', '-q'], { cwd: dir, encoding: 'utf8' });
+					const t2 = performance.now();
+					if (r.failed !== 0 || r.passed === 0 || d.status !== 0) { throw new Error(`${id} did not pass: ${r.passed}/${r.failed} ${d.stderr.slice(-300)}`); }
+					if (run > 0) { ours.push(t1 - t0); direct.push(t2 - t1); } // run 0 warms the file cache
+				}
+				ratios.push(median(ours) / median(direct));
+				oursAll.push(median(ours));
+				directAll.push(median(direct));
 			}
-			log(`python: ours ${ours.map(x => x.toFixed(0)).join(' ')} ms; direct ${direct.map(x => x.toFixed(0)).join(' ')} ms`);
-			rows.push({ metric: 'grade leap-year (Python, 12 tests) vs python -m unittest', value: median(ours), baseline: median(direct), unit: 'ms', ratio: median(ours) / median(direct), target: '≤ 1.05×', ok: median(ours) / median(direct) <= 1.05 });
+			const sorted = [...ratios].sort((a, b) => a - b);
+			log(`python: ${ids.length} exercises, ratios ${sorted.map(x => x.toFixed(2)).join(' ')}`);
+			rows.push({ metric: `grade each built-in Python exercise (${ids.length}) vs python -m unittest: median ratio`, value: median(oursAll), baseline: median(directAll), unit: 'ms', ratio: median(ratios), target: '≤ 1.05×', ok: median(ratios) <= 1.05 });
+			rows.push({ metric: '  worst exercise ratio', value: sorted.at(-1), unit: '×' });
 		} else {
 			log('python: no python3 on PATH, skipped');
 		}
@@ -123,7 +135,7 @@ async function gradingRows(root, log) {
 			if (run > 0) { ours.push(t1 - t0); jest.push(t2 - t1); }
 		}
 		log(`javascript: ours ${ours.map(x => x.toFixed(0)).join(' ')} ms; jest ${jest.map(x => x.toFixed(0)).join(' ')} ms`);
-		rows.push({ metric: 'grade array-stats (JavaScript) vs Jest 30 on the same files', value: median(ours), baseline: median(jest), unit: 'ms', ratio: median(ours) / median(jest), target: '≤ 1×', ok: median(ours) <= median(jest) });
+		rows.push({ metric: 'grade array-stats (JavaScript) vs Jest 30 on the same files', value: median(ours), baseline: median(jest), unit: 'ms', ratio: median(ours) / median(jest), target: '≤ 0.1× (10× faster)', ok: median(ours) * 10 <= median(jest) });
 		return rows;
 	} finally {
 		fs.rmSync(work, { recursive: true, force: true });

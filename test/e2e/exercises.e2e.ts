@@ -16,6 +16,9 @@ describe('Exercises: start, submit, see results', function () {
 		wb = await launchWorkbench({ name: 'exercises', files: { 'notes.md': '# My notes\n' } });
 	});
 	after(async () => wb?.close());
+	afterEach(async function () {
+		await wb?.screenshotIfFailed(this.currentTest);
+	});
 
 	it('lists the built-in catalog grouped by concept', async () => {
 		await wb.openContainer();

@@ -11,6 +11,9 @@ describe('Foundation: CodeMentor installed in a real VS Code', function () {
 		wb = await launchWorkbench({ name: 'foundation', files: { 'hello.py': 'print("hello")\n' } });
 	});
 	after(async () => wb?.close());
+	afterEach(async function () {
+		await wb?.screenshotIfFailed(this.currentTest);
+	});
 
 	it('shows the CodeMentor container with the Tutor, Exercises and Progress views', async () => {
 		await wb.openContainer();
@@ -27,7 +30,7 @@ describe('Foundation: CodeMentor installed in a real VS Code', function () {
 
 	it('has no Restricted Mode notice in a trusted folder', async () => {
 		const tutor = await wb.webview('tutor');
-		assert.equal(await tutor.getByText('Restricted Mode').count(), 0);
+		assert.equal(await tutor.getByText('Restricted Mode').filter({ visible: true }).count(), 0);
 	});
 
 	it('runs "CodeMentor: Show Logs" from the palette and shows the activation line', async () => {
@@ -62,6 +65,9 @@ describe('Foundation: Restricted Mode', function () {
 		wb = await launchWorkbench({ name: 'foundation-restricted', trusted: false, files: { 'hello.js': 'console.log(1)\n' } });
 	});
 	after(async () => wb?.close());
+	afterEach(async function () {
+		await wb?.screenshotIfFailed(this.currentTest);
+	});
 
 	it('tells the learner that code will not run until the folder is trusted', async () => {
 		await wb.openContainer();

@@ -15,6 +15,9 @@ describe('Progress: solving an exercise shows up', function () {
 		wb = await launchWorkbench({ name: 'progress', files: { 'notes.md': '# Notes\n' } });
 	});
 	after(async () => wb?.close());
+	afterEach(async function () {
+		await wb?.screenshotIfFailed(this.currentTest);
+	});
 
 	it('starts empty, with a welcome', async () => {
 		await wb.openContainer();

@@ -25,6 +25,9 @@ describe('Tutor: chat, leak guard, @mentor', function () {
 		});
 	});
 	after(async () => {
+	afterEach(async function () {
+		await wb?.screenshotIfFailed(this.currentTest);
+	});
 		await wb?.close();
 		await model?.close();
 	});
@@ -54,6 +57,72 @@ describe('Tutor: chat, leak guard, @mentor', function () {
 		await tutor.locator('[data-testid="message"][data-role="assistant"][data-status="complete"]').last().waitFor({ timeout: 30_000 });
 		await wb.screenshot('answer-streamed');
 		assert.match(model.requests[0]!.text, /what is a loop/);
+	});
+
+	it('stops an answer mid-stream and keeps what arrived', async () => {
+		const tutor = await wb.webview('tutor');
+		await tutor.getByTestId('new-conversation').click();
+		model.reply = () => ({ text: Array.from({ length: 300 }, (_, i) => `step${i} `), delayMs: 40 });
+		await tutor.getByTestId('composer').fill('/explain recursion, slowly');
+		await tutor.getByTestId('composer').press('Enter');
+		const answer = tutor.locator('[data-testid="message"][data-role="assistant"]').last();
+		await answer.getByText(/step5\b/).waitFor({ timeout: 30_000 });
+		await tutor.getByTestId('stop').click();
+		await tutor.locator('[data-testid="message"][data-role="assistant"][data-status="stopped"]').last().waitFor({ timeout: 15_000 });
+		const text = await tutor.locator('[data-testid="message"][data-role="assistant"]').last().innerText();
+		assert.match(text, /step5/);
+		assert.doesNotMatch(text, /step299/, 'the rest never arrived');
+		await wb.screenshot('answer-stopped');
+	});
+
+	it('renders model output carrying XSS payloads inert', async () => {
+		const tutor = await wb.webview('tutor');
+		const dialogs: string[] = [];
+		wb.page.on('dialog', d => {
+			dialogs.push(d.message());
+			void d.dismiss();
+		});
+		model.reply = () => ({
+			text: [
+				'Careful with these:\n\n<script>alert("script")</script>\n\n',
+				'<img src=x onerror="alert(\'img\')">\n\n',
+				'[click me](javascript:alert("link")) and <a href="javascript:alert(1)">raw link</a>\n\n',
+				'<b onclick="alert(\'b\')">bold?</b> <iframe src="https://example.com"></iframe>\n\n',
+				'```html\n<script>alert("in code")</script>\n```\n',
+			],
+		});
+		await tutor.getByTestId('composer').fill('/explain show me some HTML');
+		await tutor.getByTestId('composer').press('Enter');
+		const answer = tutor.locator('[data-testid="message"][data-role="assistant"][data-status="complete"]').last();
+		await answer.waitFor({ timeout: 30_000 });
+		assert.equal(await answer.locator('script, iframe, img[onerror], [onclick], [onerror]').count(), 0, 'no active element survived');
+		assert.equal(await answer.locator('a[href^="javascript:" i]').count(), 0, 'no javascript: link');
+		await answer.locator('pre code', { hasText: '<script>alert("in code")</script>' }).waitFor();
+		await answer.getByText('Careful with these').waitFor();
+		await wb.page.waitForTimeout(500);
+		assert.deepEqual(dialogs, [], 'nothing ran');
+		await wb.screenshot('xss-inert');
+	});
+
+	it('adds a study task through a tool call, and it shows in the Progress view', async () => {
+		const tutor = await wb.webview('tutor');
+		await tutor.getByTestId('new-conversation').click();
+		model.replies.length = 0;
+		model.reply = undefined;
+		model.replies.push({ toolCalls: [{ id: 'call-task', name: 'add_task', arguments: { title: 'Practise recursion', due: '2026-12-04' } }] }, { text: ['Added: **Practise recursion**, due Friday.'] });
+		await tutor.getByTestId('composer').fill('remind me to practise recursion on Friday');
+		await tutor.getByTestId('composer').press('Enter');
+		await tutor.locator('[data-testid="tool-step"][data-status="done"]').last().waitFor({ timeout: 30_000 });
+		await tutor.locator('[data-testid="message"][data-role="assistant"][data-status="complete"]').last().locator('strong', { hasText: 'Practise recursion' }).waitFor({ timeout: 30_000 });
+		await wb.screenshot('tool-step');
+		await wb.openContainer();
+		const progress = wb.sideBar().locator('.pane-header', { hasText: 'Progress' }).first();
+		if ((await progress.getAttribute('aria-expanded')) !== 'true') {
+			await progress.click();
+		}
+		await wb.pane('Progress').locator('.monaco-list-row', { hasText: 'Practise recursion' }).waitFor({ timeout: 30_000 });
+		await wb.screenshot('task-in-progress-view');
+		model.reply = undefined;
 	});
 
 	it('withholds the solution of the open exercise in Guide mode, with Show anyway', async () => {

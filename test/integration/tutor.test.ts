@@ -7,6 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CommandIds } from '../../src/shared/ids';
+import { parseMessage } from '../../src/shared/protocol/channel';
+import { hostToTutor, type HostToTutor } from '../../src/shared/protocol/tutor';
 import { startFakeModel, useModel, type FakeModel } from './fakeModel';
 import { activateApi, extensionRoot, waitFor } from './helpers';
 
@@ -89,6 +91,35 @@ describe('Tutor in VS Code', function () {
 		await c.reveal(answer.id, withheld.blockId);
 		const revealed = c.active!.messages.at(-1)!.parts.find(p => p.type === 'withheld');
 		assert.equal(revealed?.type === 'withheld' && revealed.revealed, true);
+	});
+
+	it('offers the file, the selection and the exercise as context chips, and leaves out a removed one', async () => {
+		const { tutor } = await activateApi();
+		const c = await tutor.controller();
+		const folder = (await vscode.commands.executeCommand<string>(CommandIds.startExercise, 'builtin/word-count'))!;
+		const editor = await vscode.window.showTextDocument(vscode.Uri.file(path.join(folder, 'word_count.py')));
+		editor.selection = new vscode.Selection(0, 0, 1, 10);
+		const posted: HostToTutor[] = [];
+		const sub = c.attach(m => posted.push(m));
+		try {
+			await c.refreshContext();
+			const chips = posted.filter(m => m.type === 'context/set').at(-1);
+			assert.ok(chips && chips.type === 'context/set', 'context was posted');
+			const kinds = chips.chips.map(ch => ch.kind);
+			assert.deepEqual(kinds.filter(k => k !== 'problems'), ['selection', 'file', 'exercise'], JSON.stringify(chips.chips));
+			assert.ok(chips.chips.every(ch => parseMessage(hostToTutor, { type: 'context/set', chips: [ch] }).ok), 'every chip passes the protocol');
+			const file = chips.chips.find(ch => ch.kind === 'file')!;
+			c.toggleChip(file.id, false);
+			await c.setMode('explain');
+			model.replies.push({ text: ['ok'] });
+			await c.send('what does this do?');
+			const sent = model.requests.at(-1)!.text;
+			assert.match(sent, /Exercise: Word Count|Word Count/);
+			assert.doesNotMatch(sent, /Words are runs of letters and digits; an apostrophe/, 'the whole file was removed from the context');
+		} finally {
+			sub.dispose();
+			c.toggleChip(`file:word_count.py`, true);
+		}
 	});
 
 	it('keeps what streamed when the learner stops the answer', async () => {

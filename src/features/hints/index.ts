@@ -216,6 +216,10 @@ class HintCodeActions implements vscode.CodeActionProvider {
 	async provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
 		const actions: vscode.CodeAction[] = [];
 		const ours = context.diagnostics.filter(d => d.source !== 'CodeMentor').slice(0, 3);
+		if (ours.length === 0 && range.isEmpty) {
+			// Asked on every cursor move: no disk access unless there is something to offer.
+			return actions;
+		}
 		const started = document.uri.scheme === 'file' ? await this.exercises.forFile(document.uri.fsPath).catch(() => undefined) : undefined;
 		const { nextHintLevel } = await import('../../core/tutor/hintLadder');
 		const level = nextHintLevel(started ? this.hints.given(started.exercise.id) : []);

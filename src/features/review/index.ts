@@ -62,25 +62,35 @@ export function registerReview(container: Container, exercises: ExercisesService
 		}
 	};
 
+	// Asking never holds a save up: the first save shows the question and is skipped; saying yes
+	// reviews the file at once. (A question left unanswered would otherwise stall every review.)
+	let asking = false;
 	const ensureConsent = async (): Promise<boolean> => {
 		const stored = context.globalState.get<boolean>(CONSENT_KEY);
-		if (stored !== undefined) {
-			return stored;
+		if (stored !== undefined || asking) {
+			return stored ?? false;
 		}
-		const pick = await vscode.window.showInformationMessage(
-			'CodeMentor can review your code when you save: the changed lines are sent to your tutor model, which adds short notes to the Problems view. Secrets, .env and key files are never sent.',
-			'Review My Saves',
-			'Not Now',
-			'Never',
-		);
-		if (pick === 'Review My Saves') {
-			await context.globalState.update(CONSENT_KEY, true);
-			return true;
-		}
-		if (pick === 'Never') {
-			await context.globalState.update(CONSENT_KEY, false);
-			await config.update('review.onSave', 'off');
-		}
+		asking = true;
+		void vscode.window
+			.showInformationMessage(
+				'CodeMentor can review your code when you save: the changed lines are sent to your tutor model, which adds short notes to the Problems view. Secrets, .env and key files are never sent.',
+				'Review My Saves',
+				'Not Now',
+				'Never',
+			)
+			.then(async pick => {
+				asking = false;
+				if (pick === 'Review My Saves') {
+					await context.globalState.update(CONSENT_KEY, true);
+					const doc = vscode.window.activeTextEditor?.document;
+					if (doc && !doc.isDirty) {
+						await onSave(doc);
+					}
+				} else if (pick === 'Never') {
+					await context.globalState.update(CONSENT_KEY, false);
+					await config.update('review.onSave', 'off');
+				}
+			});
 		return false;
 	};
 

@@ -43,6 +43,8 @@ export class Workbench {
 		name: string,
 	) {
 		this.shotsDir = path.join(resultsRoot, name);
+		// Screenshots of an earlier run would pass for this one's.
+		fs.rmSync(this.shotsDir, { recursive: true, force: true });
 		fs.mkdirSync(this.shotsDir, { recursive: true });
 	}
 
@@ -86,8 +88,11 @@ export class Workbench {
 		const input = this.page.locator('.quick-input-widget input.input');
 		await input.waitFor({ timeout: 15_000 });
 		await input.fill(`>${title}`);
-		await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
-		await this.page.keyboard.press('Enter');
+		// The row with exactly this title, not whichever the fuzzy match ranks first.
+		const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+		const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exact }) }).first();
+		await row.waitFor({ timeout: 15_000 });
+		await row.click();
 	}
 
 	/** The quick pick / input box currently shown (after a command asks something). */
@@ -143,6 +148,13 @@ export class Workbench {
 		const file = path.join(this.shotsDir, `${String(this.shot).padStart(2, '0')}-${label.replace(/[^\w-]+/g, '-')}.png`);
 		await this.page.screenshot({ path: file });
 		return file;
+	}
+
+	/** For afterEach: a screenshot of the moment a test failed, to look at. */
+	async screenshotIfFailed(test: { readonly state?: string; readonly title: string } | undefined): Promise<void> {
+		if (test?.state === 'failed') {
+			await this.screenshot(`FAILED-${test.title.slice(0, 60)}`).catch(() => undefined);
+		}
 	}
 
 	/** Reloads the window ("Developer: Reload Window") and waits until CodeMentor is back. */

@@ -149,10 +149,10 @@ describe('tutor turn', () => {
 	});
 
 	it('puts a withheld code block in its own part, keeping text around it', async () => {
+		// Holds everything until the end, then hands over text, a withheld block and text.
 		const filter = (): AnswerFilter => {
-			let buffer = '';
 			return {
-				push(chunk) { buffer += chunk; return []; },
+				push: () => [],
 				end(): FilterSegment[] { return [{ kind: 'text', text: 'Here:\n' }, { kind: 'code', language: 'python', code: 'def solve(): ...', fence: '```', withhold: true, notice: 'Held back.' }, { kind: 'text', text: 'Try it.' }]; },
 			};
 		};
