@@ -4,6 +4,7 @@ import { connectToHost } from '../common/host';
 import { type DashboardToHost, hostToDashboard, type HostToDashboard } from '../../src/shared/protocol/dashboard';
 import type { ChartLoader } from './charts';
 import { createDashboard, type DashboardViewState } from './dashboard';
+import '../common/buttons.css';
 import './styles.css';
 
 const loadCharts: ChartLoader = async () => (await import('./chartRuntime')).createChart;

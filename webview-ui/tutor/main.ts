@@ -2,6 +2,7 @@
 import { connectToHost } from '../common/host';
 import { hostToTutor, type HostToTutor, type TutorToHost } from '../../src/shared/protocol/tutor';
 import { TutorApp } from './app';
+import '../common/buttons.css';
 import './styles.css';
 
 // Messages arrive as tasks after this script has run; the queue only guards against that changing.

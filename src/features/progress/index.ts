@@ -112,7 +112,9 @@ export function registerProgress(container: Container): ProgressService {
 			}
 		}),
 	);
-	void updateStatus();
+	// After activation: reading the store is not activation's business.
+	const initial = setTimeout(() => void updateStatus(), 0);
+	context.subscriptions.push({ dispose: () => clearTimeout(initial) });
 	return service;
 }
 
