@@ -195,9 +195,14 @@ export class ProgressService extends Disposable implements ProgressSink {
 		this.changed.fire();
 	}
 
+	/** Another account: another store. The same folder (e.g. signed out and back in) keeps its open store. */
 	private userChanged(): void {
-		this.closeStore();
-		this.didChange();
+		void this.dir().then(dir => {
+			if (this.opened?.key !== dir) {
+				this.closeStore();
+			}
+			this.didChange();
+		});
 	}
 
 	private closeStore(): void {

@@ -90,9 +90,13 @@ export class Workbench {
 		await input.fill(`>${title}`);
 		// The row with exactly this title, not whichever the fuzzy match ranks first.
 		const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-		const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exact }) }).first();
-		await row.waitFor({ timeout: 15_000 });
-		await row.click();
+		// Enter runs the focused row: wait until that is the one with exactly this title (a click could land
+		// on a hover tooltip left over the palette).
+		await this.page
+			.locator('.quick-input-list .monaco-list-row.focused')
+			.filter({ has: this.page.locator('.label-name', { hasText: exact }) })
+			.waitFor({ timeout: 15_000 });
+		await this.page.keyboard.press('Enter');
 	}
 
 	/** The quick pick / input box currently shown (after a command asks something). */
