@@ -5,7 +5,7 @@
 import type { ChatMessage, ChatRequest, SystemBlock, ToolDefinition } from '../llm/types';
 import { defaultContextCaps, prepareContext, scaleCaps, type ContextItem, type LineSegment, type PreparedContext } from './context';
 import { estimateTokens, trimHistory } from './history';
-import type { TutorMode } from './modes';
+import type { SlashCommand, TutorMode } from './modes';
 import { fenceFor } from '../markdown';
 
 export const PROMPT_VERSION = '2026-12-01.1';
@@ -317,4 +317,24 @@ export function buildChatRequest(options: ChatRequestOptions): BuiltChatRequest 
 		summaryNeeded: trimmed.summaryNeeded,
 		estimatedTokens: trimmed.tokens + toolTokens,
 	};
+}
+
+/** Slash commands the model answers, as an instruction in the learner's words. */
+export function slashCommandRequest(command: SlashCommand | undefined, rest: string): string | undefined {
+	switch (command) {
+		case 'explain':
+			return rest ? `Explain: ${rest}` : 'Explain the code I shared.';
+		case 'debug':
+			return rest ? `Help me debug: ${rest}` : 'Help me find what is wrong in the code I shared, and why.';
+		case 'review':
+			return rest ? `Review my code: ${rest}` : 'Review the code I shared.';
+		case 'hint':
+			return `I'd like a hint, not the answer: ${rest}`;
+		case 'exercise':
+			return rest ? `Suggest an exercise to practise ${rest}; use list_exercises to find real ones and offer to start one.` : 'Suggest what I should practise next; use get_progress and list_exercises, then offer to start one.';
+		case 'plan':
+			return rest ? `Help me plan my studying: ${rest}. Use the study task tools to keep the plan.` : 'Help me plan what to study next. Use get_progress and the study task tools.';
+		default:
+			return undefined;
+	}
 }

@@ -256,7 +256,8 @@ export class ExercisesService extends Disposable implements ExerciseService {
 		});
 	}
 
-	private async startedById(id: string): Promise<StartedExercise | undefined> {
+	/** The started exercise with this id, in the folder it was started in (undefined if not started or gone). */
+	async startedById(id: string): Promise<StartedExercise | undefined> {
 		const folder = this.status.get(id)?.folder;
 		if (!folder || !(await exists(folder))) {
 			return undefined;

@@ -5,7 +5,6 @@ import type * as vscode from 'vscode';
 import type { Container } from '../../container';
 import { UserFacingError } from '../../core/errors';
 import type { Exercise } from '../../core/exercises/model';
-import type { StartedExercise } from '../../core/exercises/service';
 import type { GivenHint, HintLevel } from '../../core/tutor/hintLadder';
 import type { ExercisesService } from '../exercises/service';
 import type { ProgressService } from '../progress/service';
@@ -42,7 +41,7 @@ export class HintService {
 	}
 
 	async next(options: HintRequestOptions): Promise<HintResult> {
-		const started = options.exerciseId ? await this.startedOrNot(options.exerciseId) : await this.exercises.active();
+		const started = options.exerciseId ? await this.exercises.startedById(options.exerciseId) : await this.exercises.active();
 		const exercise = started?.exercise ?? (options.exerciseId ? await this.exercises.get(options.exerciseId) : undefined);
 		if (!exercise && !options.diagnostic && !options.code) {
 			throw new UserFacingError('Open a file of a started exercise (or start one from the Exercises view) to get a hint for it.', [{ title: 'Browse Exercises', command: 'codementor.exercises.focus' }]);
@@ -72,14 +71,5 @@ export class HintService {
 		}
 		await this.progress.record({ type: 'hint.used', exerciseId: exercise?.id, level: hint.level, source: hint.source });
 		return { ...hint, exercise, count: given.length + 1 };
-	}
-
-	private async startedOrNot(id: string): Promise<StartedExercise | undefined> {
-		const active = await this.exercises.active();
-		if (active?.exercise.id === id) {
-			return active;
-		}
-		const folder = this.exercises.status.get(id)?.folder;
-		return folder ? this.exercises.forFile(`${folder}/.codementor.json`) : undefined;
 	}
 }

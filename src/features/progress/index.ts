@@ -141,7 +141,7 @@ export function registerNextExercise(container: Container, service: ProgressServ
 		]);
 		const events = store.events();
 		const statuses = new Map(summaries.map(s => [s.id, exercises.status.status(s.id)] as const));
-		const pick = nextExercise({ summaries, statuses, mastery: masteryFromEvents(events), reviewQueue: reviewQueueFromEvents(events), profile: profile && { languages: profile.languages, level: profile.level }, now: new Date() });
+		const pick = nextExercise({ summaries, statuses, mastery: masteryFromEvents(events), reviewQueue: reviewQueueFromEvents(events), profile, now: new Date() });
 		if (!pick) {
 			throw new UserFacingError('There is no exercise left to suggest: you have passed every one in your catalog. Generate a new one, or add an Exercism track.', [{ title: 'Generate Exercise', command: CommandIds.generateExercise }]);
 		}

@@ -415,17 +415,17 @@ export class TutorController extends Disposable {
 			}
 			const provider = await this.container.models.resolve({ userInitiated: true, signal: controller.signal });
 			const mode = await this.turnMode(command, rest || user.parts.map(p => (p.type === 'markdown' ? p.text : '')).join(''), items, provider, controller.signal);
-			const { buildChatRequest } = await import('../../core/tutor/prompts');
+			const { buildChatRequest, slashCommandRequest } = await import('../../core/tutor/prompts');
 			const { modelHistory } = await import('../../core/tutor/conversations');
 			const { runTurn } = await import('../../core/tutor/session');
 			const profile = await this.deps.progress.profile().catch(() => undefined);
 			const summary = await this.deps.progress.summary().catch(() => undefined);
 			const trusted = vscode.workspace.isTrusted;
-			const userText = commandPreamble(command, rest) ?? user.parts.map(p => (p.type === 'markdown' ? p.text : '')).join('');
+			const userText = slashCommandRequest(command, rest) ?? user.parts.map(p => (p.type === 'markdown' ? p.text : '')).join('');
 			const request = (olderTurns?: string) =>
 				buildChatRequest({
 					mode,
-					profile: profile && { level: profile.level, style: profile.style, languages: profile.languages, goals: profile.goals },
+					profile,
 					errorPatterns: summary?.errorPatterns.filter(p => p.count >= 3),
 					items,
 					history: modelHistory(this.conversation!, { before: user.id }),
@@ -574,25 +574,6 @@ export class TutorController extends Disposable {
 	}
 }
 
-/** Slash commands the model answers, as an instruction in the learner's words. */
-function commandPreamble(command: SlashCommand | undefined, rest: string): string | undefined {
-	switch (command) {
-		case 'explain':
-			return rest ? `Explain: ${rest}` : 'Explain the code I shared.';
-		case 'debug':
-			return rest ? `Help me debug: ${rest}` : 'Help me find what is wrong in the code I shared, and why.';
-		case 'review':
-			return rest ? `Review my code: ${rest}` : 'Review the code I shared.';
-		case 'hint':
-			return `I'd like a hint, not the answer: ${rest}`;
-		case 'exercise':
-			return rest ? `Suggest an exercise to practise ${rest}; use list_exercises to find real ones and offer to start one.` : 'Suggest what I should practise next; use get_progress and list_exercises, then offer to start one.';
-		case 'plan':
-			return rest ? `Help me plan my studying: ${rest}. Use the study task tools to keep the plan.` : 'Help me plan what to study next. Use get_progress and the study task tools.';
-		default:
-			return undefined;
-	}
-}
 
 function appendPart(parts: readonly StoredPart[], index: number, text: string): StoredPart[] {
 	const out = [...parts];

@@ -111,22 +111,22 @@ async function handle(container: Container, deps: TutorDeps, request: vscode.Cha
 		}
 		const provider = await providerFor(container, request.model);
 		const gathered = await gatherContext({ editor: vscode.window.activeTextEditor, exercise: started, hintsGiven: started ? deps.hints.given(started.exercise.id).map(h => h.text) : [], excluded: new Set() });
-		const items: ContextItem[] = [...gathered.items.values()].filter(i => i.kind !== 'file' || !gathered.items.has(`selection:${i.path}`));
+		const items: ContextItem[] = [...gathered.items.values()];
 		let mode: TutorMode = (command && modeForCommand(command)) || defaultMode({ exerciseOpen: started !== undefined });
 		if (!command) {
 			const { triageIntent, modeForIntent } = await import('../../core/tutor/intent');
 			const ctx = { exerciseOpen: started !== undefined, hasError: items.some(i => i.kind === 'problems'), hasSelection: items.some(i => i.kind === 'selection') };
 			mode = modeForIntent((await triageIntent(request.prompt, ctx, { model: provider, signal: controller.signal })).intent, ctx);
 		}
-		const [{ buildChatRequest }, { runTurn }] = await Promise.all([import('../../core/tutor/prompts'), import('../../core/tutor/session')]);
+		const [{ buildChatRequest, slashCommandRequest }, { runTurn }] = await Promise.all([import('../../core/tutor/prompts'), import('../../core/tutor/session')]);
 		const profile = await deps.progress.profile().catch(() => undefined);
 		const trusted = vscode.workspace.isTrusted;
 		const built = buildChatRequest({
 			mode,
-			profile: profile && { level: profile.level, style: profile.style, languages: profile.languages, goals: profile.goals },
+			profile,
 			items,
 			history: historyFromChat(context),
-			userText: `${command ? `/${command} ` : ''}${request.prompt}\n\n(Today is ${new Date().toDateString()}.)`,
+			userText: `${slashCommandRequest(command, request.prompt) ?? request.prompt}\n\n(Today is ${new Date().toDateString()}.)`,
 			tools: toolDefinitions({ trusted }),
 			budgetTokens: Math.min(request.model?.maxInputTokens ?? 24_000, 24_000),
 		});

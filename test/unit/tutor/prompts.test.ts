@@ -7,7 +7,7 @@ import type { ChatMessage, ToolDefinition } from '../../../src/core/llm/types';
 import { contextLabel, prepareContext, type ContextItem } from '../../../src/core/tutor/context';
 import { estimateTokens } from '../../../src/core/tutor/history';
 import type { TutorMode } from '../../../src/core/tutor/modes';
-import { buildChatRequest, frameContext, PROMPT_VERSION, systemPrompt } from '../../../src/core/tutor/prompts';
+import { buildChatRequest, frameContext, PROMPT_VERSION, systemPrompt, slashCommandRequest } from '../../../src/core/tutor/prompts';
 
 const modes: TutorMode[] = ['guide', 'explain', 'debug', 'review'];
 const text = (mode: TutorMode, tools = false) => systemPrompt({ mode, tools }).map(b => b.text).join('\n\n');
@@ -252,5 +252,14 @@ describe('Building a chat request', () => {
 		const req = buildChatRequest({ mode: 'explain', items: big, history: [], userText: 'what does this do?', budgetTokens: budget });
 		assert.ok(estimateTokens(req.messages.at(-1)!.content) <= budget / 2);
 		assert.match(req.messages.at(-1)!.content, /left out to fit/);
+	});
+});
+
+describe('slash commands as requests to the model', () => {
+	it('turns a command into an instruction in the learner’s words, shared by the Tutor view and @mentor', () => {
+		assert.equal(slashCommandRequest('explain', 'closures'), 'Explain: closures');
+		assert.match(slashCommandRequest('exercise', '')!, /list_exercises/);
+		assert.match(slashCommandRequest('plan', 'for next week')!, /study task tools/);
+		assert.equal(slashCommandRequest(undefined, 'hi'), undefined);
 	});
 });
