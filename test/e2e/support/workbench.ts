@@ -81,13 +81,33 @@ export class Workbench {
 		return this.pane(title).locator('.monaco-list-row').allInnerTexts();
 	}
 
-	/** Runs a command from the palette by its full title ("CodeMentor: Open Tutor"). */
+	/**
+	 * Runs a command from the palette by its full title ("CodeMentor: Open Tutor"). The pointer is parked
+	 * first: a hover it left behind (an editor tab's path tooltip) can take focus from the palette and close
+	 * it. Up to the final Enter nothing has run, so a palette that closed on its own is simply opened again.
+	 */
 	async runCommand(title: string): Promise<void> {
+		for (let attempt = 1; ; attempt++) {
+			try {
+				await this.typeCommand(title, attempt < 3 ? 7_000 : 15_000);
+				break;
+			} catch (error) {
+				if (attempt === 3) {
+					throw error;
+				}
+			}
+		}
+		await this.page.keyboard.press('Enter');
+	}
+
+	/** Opens the palette and types the command until the focused row is exactly it (ready for Enter). */
+	private async typeCommand(title: string, timeout: number): Promise<void> {
+		await this.page.mouse.move(1, 1);
 		await this.page.keyboard.press('Escape');
 		await this.page.keyboard.press('F1');
 		const input = this.page.locator('.quick-input-widget input.input');
-		await input.waitFor({ timeout: 15_000 });
-		await input.fill(`>${title}`);
+		await input.waitFor({ timeout });
+		await input.fill(`>${title}`, { timeout });
 		// The row with exactly this title, not whichever the fuzzy match ranks first.
 		const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 		// Enter runs the focused row: wait until that is the one with exactly this title (a click could land
@@ -95,8 +115,7 @@ export class Workbench {
 		await this.page
 			.locator('.quick-input-list .monaco-list-row.focused')
 			.filter({ has: this.page.locator('.label-name', { hasText: exact }) })
-			.waitFor({ timeout: 15_000 });
-		await this.page.keyboard.press('Enter');
+			.waitFor({ timeout });
 	}
 
 	/** The quick pick / input box currently shown (after a command asks something). */
