@@ -396,7 +396,7 @@ export async function readPack(root: string, options: { readonly id?: string; re
 	// Summaries only need exercise.json: thousands of small reads, so the batch path when there is one.
 	const metaFiles = folders.map(slug => path.join(root, slug, 'exercise.json'));
 	const texts = fs.readFiles
-		? await fs.readFiles(metaFiles)
+		? await fs.readFiles(metaFiles, root)
 		: await mapLimit(metaFiles, 128, file => fs.readFile(file).catch((error: unknown) => toError(error)));
 	const results = folders.map((slug, index) => readEntry(root, id, slug, texts[index]!));
 

@@ -55,8 +55,11 @@ export interface SourceFs {
 	readFile(file: string): Promise<string>;
 	/** Entries of a folder (symbolic links to folders count as folders); rejects with 'ENOENT'/'ENOTDIR'. */
 	readDirectory(dir: string): Promise<readonly SourceDirEntry[]>;
-	/** Optional fast path for many small files: each file's text, or the error reading it. */
-	readFiles?(files: readonly string[]): Promise<readonly (string | Error)[]>;
+	/**
+	 * Optional fast path for many small files: each file's text, or the error reading it. `root` is the
+	 * source folder they belong to (lets an implementation cache per source).
+	 */
+	readFiles?(files: readonly string[], root?: string): Promise<readonly (string | Error)[]>;
 }
 
 export interface LoadSourceOptions {

@@ -3,14 +3,16 @@
 // the words the learner reads when the run itself fails; per-test results come only from the
 // structured report the runner writes, never from the runner's text output.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Exercise, ExerciseFile, GradeResult, TestCaseResult } from '../exercises/model';
 import { nullLogger } from '../log';
 import { sandboxEnv } from './env';
 import { runProcess, type RunOutcome } from './process';
-import { runners } from './runners';
+import { runners, type LanguageRunner } from './runners';
 import { findRuntime, missingRuntimeMessage } from './runtimes';
 import { defaultMemoryLimitMb, defaultOutputLimitBytes, type GradeOptions, type ReportEvent, type RuntimeName, type RuntimeSpec } from './types';
+import type { WarmSpec } from './warm';
 import { createWorkspace, safeRelativePath } from './workspace';
 
 type GradeError = NonNullable<GradeResult['error']>;
@@ -55,10 +57,10 @@ export async function gradeExercise(exercise: Exercise, learnerFiles: readonly E
 	const outputLimitBytes = options.outputLimitBytes ?? defaultOutputLimitBytes;
 	const timeLimitSeconds = exercise.timeLimitSeconds > 0 ? exercise.timeLimitSeconds : 10;
 	const workspace = await createWorkspace(learnerFiles, [...exercise.supportFiles, ...exercise.testFiles], options.tempRoot, runner.prepare);
+	const warm = options.warm && waitingSpec(runner, runtime, options);
 	try {
 		const command = runner.command(runtime, { harnessDir: options.harnessDir, reportPath: workspace.reportPath, testFiles, memoryLimitMb });
-		log.trace(`Grading ${exercise.id} with ${runtime.path} ${command.args.join(' ')}`);
-		const outcome = await runProcess({
+		const request = {
 			command: runtime.path,
 			args: command.args,
 			cwd: workspace.workDir,
@@ -66,7 +68,17 @@ export async function gradeExercise(exercise: Exercise, learnerFiles: readonly E
 			timeoutMs: timeLimitSeconds * 1000,
 			outputLimitBytes,
 			signal: options.signal,
+		};
+		const child = warm && options.warm!.take(warm);
+		log.trace(`Grading ${exercise.id} with ${child ? `a prewarmed ${runtime.path}` : `${runtime.path} ${command.args.join(' ')}`}`);
+		let outcome = await runProcess({
+			...request,
+			prewarmed: child ? { child, message: `${JSON.stringify({ cwd: request.cwd, report: workspace.reportPath, files: testFiles, env: request.env })}\n` } : undefined,
 		});
+		if (outcome.stale) {
+			log.debug(`Grading ${exercise.id}: the prewarmed runner had exited (${outcome.exitCode ?? outcome.exitSignal}); starting one now`);
+			outcome = await runProcess(request);
+		}
 		if (outcome.spawnError) {
 			const missing = outcome.spawnError.code === 'ENOENT' || outcome.spawnError.code === 'EACCES';
 			return failedRun(
@@ -84,7 +96,38 @@ export async function gradeExercise(exercise: Exercise, learnerFiles: readonly E
 		return finish(summarize(parseReport(report), outcome, { timeLimitSeconds, outputLimitBytes, memoryLimitMb }));
 	} finally {
 		await workspace.dispose().catch(error => log.warn(`Could not remove the grading folder ${workspace.runDir}`, error));
+		// The next submission finds a runner already loaded.
+		if (warm) {
+			options.warm!.prepare(warm);
+		}
 	}
+}
+
+/**
+ * Starts a runner for `language` ahead of the first submission (an exercise was opened), when the
+ * language's runner can wait and a pool is given. Resolves once it is started, not once it is ready.
+ */
+export async function prewarmGrading(language: Exercise['language'], options: GradeOptions): Promise<void> {
+	const runner = runners[language];
+	if (!options.warm || !runner?.waitingCommand || !fs.existsSync(path.join(options.harnessDir, runner.script))) {
+		return;
+	}
+	const runtime = await resolveRuntime(runner.runtime, options.runtimes?.[runner.runtime]);
+	const spec = runtime && waitingSpec(runner, runtime, options);
+	if (spec) {
+		options.warm.prepare(spec);
+	}
+}
+
+/** How a waiting runner for this language and runtime is started (undefined: the runner cannot wait). */
+export function waitingSpec(runner: LanguageRunner, runtime: RuntimeSpec, options: GradeOptions): WarmSpec | undefined {
+	const command = runner.waitingCommand?.(runtime, { harnessDir: options.harnessDir, memoryLimitMb: options.memoryLimitMb ?? defaultMemoryLimitMb });
+	if (!command) {
+		return undefined;
+	}
+	// It waits with nothing of the learner's around; its run gives it the run's folder and HOME.
+	const cwd = options.tempRoot ?? os.tmpdir();
+	return { command: runtime.path, args: command.args, env: sandboxEnv(process.env, cwd, { ...command.env, ...runtime.env }), cwd };
 }
 
 const cancelledError: GradeError = { kind: 'cancelled', message: 'Grading was cancelled.' };

@@ -3,7 +3,7 @@
 // a normal exit too, so a test that started a background process leaves nothing behind).
 // On POSIX the child leads its own process group (spawn `detached`), so one kill(-pgid) reaches
 // every descendant that did not deliberately leave the group; on Windows `taskkill /T` walks the tree.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 
 export interface RunRequest {
 	readonly command: string;
@@ -13,6 +13,13 @@ export interface RunRequest {
 	readonly timeoutMs: number;
 	readonly outputLimitBytes: number;
 	readonly signal?: AbortSignal;
+	/**
+	 * A process started ahead of time with this request's command, arguments and environment (see
+	 * warm.ts) that waits for its run on stdin: `message` is written to it, stdin is closed, and from then
+	 * on it is limited, watched and killed exactly like a process spawned here. One that had already
+	 * exited, or exits without acknowledging the run, is reported as `stale`: none of the run's code ran.
+	 */
+	readonly prewarmed?: { readonly child: ChildProcess; readonly message: string };
 }
 
 export type StopReason = 'timeout' | 'output_limit' | 'cancelled';
@@ -26,6 +33,8 @@ export interface RunOutcome {
 	readonly stopped?: StopReason;
 	/** Set when the process could not be started at all (ENOENT: the runtime is missing). */
 	readonly spawnError?: NodeJS.ErrnoException;
+	/** The prewarmed process died before it took the run: nothing ran (start the run again, cold). */
+	readonly stale?: boolean;
 	readonly durationMs: number;
 }
 
@@ -50,6 +59,11 @@ export function killProcessTree(child: ChildProcess, platform: NodeJS.Platform =
 	}
 }
 
+/** How every grading process is spawned: its own process group (so the tree can be killed), no window. */
+export function spawnOptions(cwd: string, env: Readonly<Record<string, string>>, stdin: 'ignore' | 'pipe', extra: readonly 'pipe'[] = []): SpawnOptions {
+	return { cwd, env, stdio: [stdin, 'pipe', 'pipe', ...extra], detached: process.platform !== 'win32', windowsHide: true };
+}
+
 export function runProcess(request: RunRequest): Promise<RunOutcome> {
 	const started = performance.now();
 	return new Promise(resolve => {
@@ -65,13 +79,24 @@ export function runProcess(request: RunRequest): Promise<RunOutcome> {
 			return;
 		}
 
-		const child = spawn(request.command, request.args, {
-			cwd: request.cwd,
-			env: request.env,
-			stdio: ['ignore', 'pipe', 'pipe'],
-			detached: process.platform !== 'win32',
-			windowsHide: true,
-		});
+		const warm = request.prewarmed?.child;
+		if (warm && (warm.exitCode !== null || warm.signalCode !== null || !warm.stdin?.writable)) {
+			resolve({ exitCode: warm.exitCode, exitSignal: warm.signalCode, output: '', stale: true, durationMs: 0 });
+			return;
+		}
+		const child = warm ?? spawn(request.command, request.args, spawnOptions(request.cwd, request.env, 'ignore'));
+		// A prewarmed runner says "go" on its control pipe once it has the run: one that never does died
+		// waiting (or hangs), and ran none of the learner's code.
+		let acknowledged = !warm;
+		if (warm) {
+			(warm.stdio[3] as NodeJS.ReadableStream | null | undefined)?.on('data', (chunk: Buffer) => {
+				acknowledged ||= chunk.includes('go');
+			});
+			warm.ref();
+			// A process that dies while the run is written gets EPIPE here; its exit is reported below.
+			warm.stdin!.on('error', () => undefined);
+			warm.stdin!.end(request.prewarmed!.message);
+		}
 
 		const stop = (reason: StopReason) => {
 			if (stopped === undefined && exit === undefined) {
@@ -98,6 +123,7 @@ export function runProcess(request: RunRequest): Promise<RunOutcome> {
 				output: Buffer.concat(chunks).toString('utf8'),
 				stopped,
 				spawnError,
+				...(!acknowledged && stopped !== 'cancelled' && { stale: true }),
 				durationMs: performance.now() - started,
 			});
 		};
@@ -113,8 +139,8 @@ export function runProcess(request: RunRequest): Promise<RunOutcome> {
 				stop('output_limit');
 			}
 		};
-		child.stdout.on('data', collect);
-		child.stderr.on('data', collect);
+		child.stdout!.on('data', collect);
+		child.stderr!.on('data', collect);
 
 		child.on('error', error => {
 			spawnError = error;

@@ -18,6 +18,8 @@ export interface LanguageRunner {
 	/** Adds or adjusts files in the working folder (relative path → content) before they are written. */
 	prepare?(files: Map<string, string>): void;
 	command(runtime: RuntimeSpec, options: { harnessDir: string; reportPath: string; testFiles: readonly string[]; memoryLimitMb: number }): RunnerCommand;
+	/** The command line of a runner started ahead of time that waits for its run on stdin (see warm.ts), if it can. */
+	waitingCommand?(runtime: RuntimeSpec, options: { harnessDir: string; memoryLimitMb: number }): RunnerCommand;
 }
 
 const python: LanguageRunner = {
@@ -31,6 +33,9 @@ const python: LanguageRunner = {
 		env: { PYTHONIOENCODING: 'utf-8', PYTHONUTF8: '1' },
 	}),
 };
+
+// expect's messages are for a report, not a terminal.
+const jsEnv = { FORCE_COLOR: '0', NO_COLOR: '1' };
 
 const javascript: LanguageRunner = {
 	runtime: 'node',
@@ -52,8 +57,11 @@ const javascript: LanguageRunner = {
 	},
 	command: (runtime, o) => ({
 		args: [...(runtime.args ?? []), `--max-old-space-size=${o.memoryLimitMb}`, path.join(o.harnessDir, harnessFiles.jestHarness), '--report', o.reportPath, '--', ...o.testFiles],
-		// expect's messages are for a report, not a terminal.
-		env: { FORCE_COLOR: '0', NO_COLOR: '1' },
+		env: jsEnv,
+	}),
+	waitingCommand: (runtime, o) => ({
+		args: [...(runtime.args ?? []), `--max-old-space-size=${o.memoryLimitMb}`, path.join(o.harnessDir, harnessFiles.jestHarness), '--wait'],
+		env: jsEnv,
 	}),
 };
 

@@ -3,6 +3,7 @@
 // line in a report file, written as each test finishes, so a run stopped at its time limit still
 // says which tests passed and which one was running.
 import type { Logger } from '../log';
+import type { WarmPool } from './warm';
 import type { TestCaseResult } from '../exercises/model';
 
 /** How to start a language runtime: the executable, arguments before the script, extra environment. */
@@ -33,6 +34,8 @@ export interface GradeOptions {
 	/** Where the per-run temporary folder is created (default: the OS temp folder). */
 	readonly tempRoot?: string;
 	readonly logger?: Logger;
+	/** Runners started ahead of time (warm.ts): a JavaScript run takes one that is waiting, then starts the next. */
+	readonly warm?: WarmPool;
 }
 
 export const defaultOutputLimitBytes = 1_000_000;

@@ -113,6 +113,10 @@ export function registerExercises(container: Container, progress: ProgressSink):
 	const updateActiveContext = async () => {
 		const active = await service.active().catch(() => undefined);
 		await vscode.commands.executeCommand('setContext', ContextKeys.exerciseActive, !!active);
+		// Working on an exercise: its test runner can load now rather than when Submit is pressed.
+		if (active) {
+			void service.prewarm(active.exercise);
+		}
 	};
 
 	context.subscriptions.push(

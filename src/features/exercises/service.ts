@@ -12,6 +12,8 @@ import type { Exercise, ExerciseFile, ExerciseSummary, GradeResult } from '../..
 import { exerciseFolder, exercisesRoot, instructionsMarkdown, MARKER_FILE, parseMarker, planScaffold, primaryFile, solutionPaths, backupFolder, type ExerciseMarker } from '../../core/exercises/scaffold';
 import type { ExerciseQuery, ExerciseService, StartedExercise } from '../../core/exercises/service';
 import type { ExerciseCatalog } from '../../core/exercises/catalog';
+import type { GradeOptions } from '../../core/grading/types';
+import type { WarmPool } from '../../core/grading/warm';
 import type { LoadedSource, SourceProblem } from '../../core/exercises/sources';
 import { ExerciseStatusStore } from '../../core/exercises/status';
 import { PLATFORM_SOURCE_ID } from '../../core/platform/convert';
@@ -48,6 +50,8 @@ export class ExercisesService extends Disposable implements ExerciseService {
 	private catalog: Promise<ExerciseCatalog> | undefined;
 	readonly status: ExerciseStatusStore;
 	private readonly lastResults = new Map<string, GradeResult>();
+	/** Test runners started ahead of submissions; created with the first grading options. */
+	private warmPool: WarmPool | undefined;
 	private readonly changed = this._register(new vscode.EventEmitter<void>());
 	/** The catalog or a status changed: the tree refreshes. */
 	readonly onDidChange = this.changed.event;
@@ -81,15 +85,17 @@ export class ExercisesService extends Disposable implements ExerciseService {
 	}
 
 	private async createCatalog(): Promise<ExerciseCatalog> {
-		const { ExerciseCatalog, folderSource } = await import('../../core/exercises/catalog');
+		const [{ ExerciseCatalog, folderSource }, { cachingSourceFs }] = await Promise.all([import('../../core/exercises/catalog'), import('../../core/exercises/readCache')]);
+		// Big packs show up from one cache file plus a stat per exercise instead of a read each.
+		const readCached = cachingSourceFs(path.join(this.container.context.globalStorageUri.fsPath, 'exercise-index'), this.container.logger);
 		const home = os.homedir();
 		const base = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? home;
-		const loaders = [folderSource(this.builtinDir, { id: 'builtin' })];
+		const loaders = [folderSource(this.builtinDir, { id: 'builtin', fs: readCached })];
 		for (const raw of this.container.config.get('exercises.sources')) {
-			loaders.push(folderSource(path.resolve(base, raw.startsWith('~') ? path.join(home, raw.slice(1)) : raw)));
+			loaders.push(folderSource(path.resolve(base, raw.startsWith('~') ? path.join(home, raw.slice(1)) : raw), { fs: readCached }));
 		}
 		if (await exists(path.join(this.generatedDir, 'pack.json'))) {
-			loaders.push(folderSource(this.generatedDir, { id: 'generated' }));
+			loaders.push(folderSource(this.generatedDir, { id: 'generated', fs: readCached }));
 		}
 		const platform = this.container.platform();
 		if (platform) {
@@ -149,6 +155,7 @@ export class ExercisesService extends Disposable implements ExerciseService {
 		this.container.logger.info(`Exercises: started ${exercise.id} in ${folder} (${plan.write.length} files written, ${plan.kept.length} kept)`);
 		this.startedEmitter.fire({ exercise, folder });
 		this.changed.fire();
+		void this.prewarm(exercise);
 		return this.startedExercise(exercise, folder);
 	}
 
@@ -248,12 +255,37 @@ export class ExercisesService extends Disposable implements ExerciseService {
 	async gradeFiles(exercise: Exercise, files: readonly ExerciseFile[], signal?: AbortSignal): Promise<GradeResult> {
 		assertMayRunCode();
 		const { gradeExercise } = await import('../../core/grading/grade');
-		return gradeExercise(exercise, files, {
+		return gradeExercise(exercise, files, { ...(await this.gradeOptions()), signal });
+	}
+
+	/**
+	 * Starts a test runner for `exercise`'s language ahead of its first submission, so that Submit finds
+	 * one loaded (JavaScript; see core/grading/warm.ts). Only in a trusted workspace; never fails.
+	 */
+	async prewarm(exercise: Exercise): Promise<void> {
+		if (!vscode.workspace.isTrusted || exercise.sourceId === PLATFORM_SOURCE_ID) {
+			return;
+		}
+		try {
+			const { prewarmGrading } = await import('../../core/grading/grade');
+			await prewarmGrading(exercise.language, await this.gradeOptions());
+		} catch (error) {
+			this.container.logger.debug(`Exercises: could not prewarm a ${exercise.language} runner: ${errorMessage(error)}`);
+		}
+	}
+
+	private async gradeOptions(): Promise<GradeOptions> {
+		if (!this.warmPool) {
+			const { WarmPool } = await import('../../core/grading/warm');
+			this.warmPool ??= new WarmPool({ logger: this.container.logger });
+			this._register({ dispose: () => this.warmPool?.dispose() });
+		}
+		return {
 			harnessDir: vscode.Uri.joinPath(this.container.extensionUri, 'dist', 'grading').fsPath,
 			runtimes: { python: this.container.config.get('grading.pythonPath') || undefined, node: this.container.config.get('grading.nodePath') || undefined },
-			signal,
 			logger: this.container.logger,
-		});
+			warm: this.warmPool,
+		};
 	}
 
 	/** The started exercise with this id, in the folder it was started in (undefined if not started or gone). */

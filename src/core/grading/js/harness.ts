@@ -5,6 +5,7 @@
 // one JSON line per event to the report file (protocol: ../types.ts).
 //
 //   node jest-harness.cjs --report <file> -- <spec files relative to cwd>...
+//   node jest-harness.cjs --wait    (prewarmed: the run arrives on stdin, see waitForRun)
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as nodeModule from 'node:module';
@@ -505,11 +506,18 @@ function installResolution(globalsUrl: string, hooksUrl: string): void {
 	}
 }
 
-function parseArgs(argv: readonly string[]): { report: string; files: string[] } {
+interface Run {
+	readonly report: string;
+	readonly files: readonly string[];
+}
+
+function parseArgs(argv: readonly string[]): Run | 'wait' {
 	let report: string | undefined;
 	const files: string[] = [];
 	for (let i = 0; i < argv.length; i++) {
-		if (argv[i] === '--report') {
+		if (argv[i] === '--wait') {
+			return 'wait';
+		} else if (argv[i] === '--report') {
 			report = argv[++i];
 		} else if (argv[i] === '--') {
 			files.push(...argv.slice(i + 1));
@@ -519,18 +527,68 @@ function parseArgs(argv: readonly string[]): { report: string; files: string[] }
 		}
 	}
 	if (!report) {
-		throw new Error('usage: jest-harness.cjs --report <file> -- <spec files>');
+		throw new Error('usage: jest-harness.cjs --report <file> -- <spec files> | jest-harness.cjs --wait');
 	}
 	return { report, files };
 }
 
+/** The one line a prewarmed harness reads on stdin (written by core/grading/warm.ts). */
+interface RunMessage extends Run {
+	/** The run's working folder. */
+	readonly cwd: string;
+	/** The run's whole (scrubbed) environment. */
+	readonly env: Readonly<Record<string, string>>;
+}
+
+/**
+ * A prewarmed harness is started before there is anything to grade, so that Node, this harness,
+ * `expect` and the module hooks are loaded by the time the learner submits. It says "ready" on fd 3,
+ * reads the run as one JSON line on stdin (and says "go" on fd 3) (the parent then closes stdin: learner code reads end of
+ * file, as in a cold start), takes the run's folder and environment, and goes on as a cold start would.
+ * Stdin closing with no run means the pool let it go: it exits quietly.
+ */
+async function waitForRun(): Promise<Run> {
+	fs.writeSync(3, 'ready\n');
+	const line = await new Promise<string>(resolve => {
+		let buffered = '';
+		const onEnd = () => process.exit(0);
+		const onData = (chunk: string) => {
+			buffered += chunk;
+			const end = buffered.indexOf('\n');
+			if (end >= 0) {
+				process.stdin.off('data', onData);
+				process.stdin.off('end', onEnd);
+				process.stdin.pause();
+				resolve(buffered.slice(0, end));
+			}
+		};
+		process.stdin.setEncoding('utf8');
+		process.stdin.on('data', onData);
+		process.stdin.once('end', onEnd);
+	});
+	// The parent counts the run as started only once it hears this (a runner that died waiting never says it).
+	fs.writeSync(3, 'go\n');
+	fs.closeSync(3);
+	const run = JSON.parse(line) as RunMessage;
+	for (const name of Object.keys(process.env)) {
+		if (!Object.hasOwn(run.env, name)) {
+			delete process.env[name];
+		}
+	}
+	Object.assign(process.env, run.env);
+	process.chdir(run.cwd);
+	return run;
+}
+
 async function main(): Promise<void> {
-	const { report, files } = parseArgs(process.argv.slice(2));
+	const args = parseArgs(process.argv.slice(2));
+	// What does not depend on the run is done before a prewarmed harness waits for one.
+	installResolution(pathToFileURL(path.join(__dirname, 'jest-globals.mjs')).href, pathToFileURL(path.join(__dirname, 'jest-hooks.mjs')).href);
+	const { report, files } = args === 'wait' ? await waitForRun() : args;
 	const root = fs.realpathSync(process.cwd());
 	const harness = new Harness(root, fs.openSync(report, 'w'));
 	process.on('uncaughtException', error => harness.onUncaught(error));
 	process.on('unhandledRejection', error => harness.onUncaught(error));
-	installResolution(pathToFileURL(path.join(__dirname, 'jest-globals.mjs')).href, pathToFileURL(path.join(__dirname, 'jest-hooks.mjs')).href);
 	const api = createApi(harness);
 	const global = globalThis as Record<string | symbol, unknown>;
 	global[apiKey] = api;

@@ -1,0 +1,105 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { cachingSourceFs } from '../../../src/core/exercises/readCache';
+import { loadSource } from '../../../src/core/exercises/sources';
+
+function writePack(dir: string, count: number): void {
+	fs.mkdirSync(dir, { recursive: true });
+	fs.writeFileSync(path.join(dir, 'pack.json'), JSON.stringify({ id: 'cached', title: 'Cached pack' }));
+	for (let i = 0; i < count; i++) {
+		writeExercise(dir, `ex-${i}`, `Exercise ${i}`);
+	}
+}
+
+function writeExercise(dir: string, slug: string, title: string): void {
+	fs.mkdirSync(path.join(dir, slug), { recursive: true });
+	fs.writeFileSync(path.join(dir, slug, 'exercise.json'), JSON.stringify({ title, language: 'python', concepts: ['loops'], difficulty: 'easy', hints: ['a', 'b', 'c'] }));
+}
+
+/** Waits for the cache write that readFiles() leaves in flight. */
+async function settled(cacheDir: string): Promise<string[]> {
+	for (let i = 0; i < 200; i++) {
+		const files = fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir).filter(f => f.endsWith('.json')) : [];
+		if (files.length > 0) {
+			return files;
+		}
+		await new Promise(resolve => setTimeout(resolve, 5));
+	}
+	throw new Error('the cache was never written');
+}
+
+describe('exercise read cache', () => {
+	let tmp: string;
+	let pack: string;
+	let cacheDir: string;
+
+	beforeEach(() => {
+		tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'codementor-read-cache-'));
+		pack = path.join(tmp, 'pack');
+		cacheDir = path.join(tmp, 'cache');
+		writePack(pack, 20);
+	});
+	afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+	it('reads every file the first time, then serves unchanged ones from the cache', async () => {
+		const cached = cachingSourceFs(cacheDir);
+		const first = await loadSource(pack, { fs: cached });
+		assert.deepEqual(cached.stats, { hits: 0, misses: 20 });
+		await settled(cacheDir);
+		const second = await loadSource(pack, { fs: cachingSourceFs(cacheDir) });
+		assert.deepEqual(second.summaries, first.summaries);
+		const again = cachingSourceFs(cacheDir);
+		await loadSource(pack, { fs: again });
+		assert.deepEqual(again.stats, { hits: 20, misses: 0 });
+	});
+
+	it('reads a changed file again, and sees added and removed exercises', async () => {
+		await loadSource(pack, { fs: cachingSourceFs(cacheDir) });
+		await settled(cacheDir);
+		// Same size, new content: the stamp still changes (mtime/ctime).
+		await new Promise(resolve => setTimeout(resolve, 20));
+		writeExercise(pack, 'ex-3', 'Exercise X');
+		writeExercise(pack, 'ex-new', 'Brand new');
+		fs.rmSync(path.join(pack, 'ex-7'), { recursive: true });
+		const cached = cachingSourceFs(cacheDir);
+		const source = await loadSource(pack, { fs: cached });
+		assert.equal(cached.stats.misses, 2);
+		assert.equal(cached.stats.hits, 18);
+		const titles = new Map(source.summaries.map(s => [s.slug, s.title]));
+		assert.equal(titles.get('ex-3'), 'Exercise X');
+		assert.equal(titles.get('ex-new'), 'Brand new');
+		assert.equal(titles.has('ex-7'), false);
+	});
+
+	it('reports a file broken after caching as broken, not its cached text', async () => {
+		await loadSource(pack, { fs: cachingSourceFs(cacheDir) });
+		await settled(cacheDir);
+		fs.writeFileSync(path.join(pack, 'ex-2', 'exercise.json'), '{ "title": ');
+		const source = await loadSource(pack, { fs: cachingSourceFs(cacheDir) });
+		assert.equal(source.summaries.some(s => s.slug === 'ex-2'), false);
+		assert.match(source.problems[0]!.message, /ex-2/);
+	});
+
+	it('ignores a corrupt or foreign cache file and rebuilds it', async () => {
+		await loadSource(pack, { fs: cachingSourceFs(cacheDir) });
+		const [name] = await settled(cacheDir);
+		const file = path.join(cacheDir, name!);
+		for (const garbage of ['{ not json', JSON.stringify({ version: 1, root: '/elsewhere', files: {} }), JSON.stringify({ version: 1, root: pack, files: { 'ex-1/exercise.json': [42, null] } })]) {
+			fs.writeFileSync(file, garbage);
+			const cached = cachingSourceFs(cacheDir);
+			const source = await loadSource(pack, { fs: cached });
+			assert.equal(source.summaries.length, 20);
+			assert.equal(source.problems.length, 0);
+			assert.ok(cached.stats.misses >= 1);
+		}
+	});
+
+	it('still loads the pack when the cache folder cannot be written', async () => {
+		fs.writeFileSync(cacheDir, 'a file where the folder should be');
+		const source = await loadSource(pack, { fs: cachingSourceFs(cacheDir) });
+		assert.equal(source.summaries.length, 20);
+		await new Promise(resolve => setTimeout(resolve, 30));
+	});
+});
