@@ -69,6 +69,8 @@ async function treeRows(log) {
 		};
 		const cold = [];
 		const warm = [];
+		const checks = [];
+		const checked = [];
 		for (let run = 0; run < RUNS; run++) {
 			// Cold: the first time this pack is shown (no read cache yet: every exercise.json is read).
 			fs.rmSync(cacheDir, { recursive: true, force: true });
@@ -76,20 +78,28 @@ async function treeRows(log) {
 			cold.push(await show(first));
 			if (first.stats.misses !== TREE_SIZE) { throw new Error(`cold run read ${first.stats.misses} files`); }
 			await waitForCache(cacheDir);
-			// Warm: every later window (one cache file, a stat per exercise).
-			const later = cachingSourceFs(cacheDir);
+			// Warm: every later window, as the extension reads it: the cache served at once, checked right after.
+			const later = cachingSourceFs(cacheDir, { onStale: () => { throw new Error('the unchanged pack was reported stale'); } });
 			warm.push(await show(later));
+			const c0 = performance.now();
+			if ((await later.stats.checked) !== false) { throw new Error('the unchanged pack was reported changed'); }
+			checks.push(performance.now() - c0);
 			if (later.stats.hits !== TREE_SIZE) { throw new Error(`warm run hit the cache for ${later.stats.hits} files`); }
+			// Checked the strict way too (a stat per file before its text is used), for comparison.
+			const strict = cachingSourceFs(cacheDir);
+			checked.push(await show(strict));
 		}
 		const fmt = xs => xs.map(x => `${x.load.toFixed(0)}+${x.group.toFixed(0)}`).join(' ');
-		log(`tree: cold ${fmt(cold)} ms; warm ${fmt(warm)} ms`);
+		log(`tree: cold ${fmt(cold)} ms; warm ${fmt(warm)} ms (background check ${checks.map(x => x.toFixed(0)).join(' ')} ms); stat first ${fmt(checked)} ms`);
 		const total = xs => median(xs.map(x => x.load + x.group));
 		return [
 			{ metric: `first time: read ${TREE_SIZE.toLocaleString('en-US')} exercise summaries from disk (median)`, value: median(cold.map(x => x.load)), unit: 'ms' },
-			{ metric: `later windows: the same from the read cache, a stat each (median)`, value: median(warm.map(x => x.load)), unit: 'ms' },
+			{ metric: `later windows: the same from the read cache (median)`, value: median(warm.map(x => x.load)), unit: 'ms' },
+			{ metric: `  then, in the background: a stat per exercise to check the cache (median)`, value: median(checks), unit: 'ms' },
+			{ metric: `  (checking every stat before showing instead: read + group, median)`, value: total(checked), unit: 'ms' },
 			{ metric: `group them by concept + tree nodes (median)`, value: median(warm.map(x => x.group)), unit: 'ms' },
 			{ metric: `${TREE_SIZE.toLocaleString('en-US')} exercises shown, first time (read + group)`, value: total(cold), unit: 'ms', target: '≤ 200 ms', ok: total(cold) <= 200 },
-			{ metric: `${TREE_SIZE.toLocaleString('en-US')} exercises shown, later (cache + group)`, value: total(warm), unit: 'ms', target: '≤ 200 ms', ok: total(warm) <= 200 },
+			{ metric: `${TREE_SIZE.toLocaleString('en-US')} exercises shown, later windows (cache + group)`, value: total(warm), unit: 'ms', target: '≤ 200 ms', ok: total(warm) <= 200 },
 		];
 	} finally {
 		fs.rmSync(cacheDir, { recursive: true, force: true });

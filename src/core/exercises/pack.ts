@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as z from 'zod';
 import { UserFacingError } from '../errors';
 import type { Difficulty, Exercise, ExerciseFile, ExerciseSummary } from './model';
-import type { LoadedSource, SourceFs, SourceProblem } from './sources';
+import type { LoadedSource, SourceDirEntry, SourceFs, SourceProblem } from './sources';
 import { mapLimit } from '../async';
 
 const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -375,7 +375,7 @@ interface PackEntry {
 }
 
 /** Reads pack.json and every `<slug>/exercise.json`; the exercises' other files wait for load(). */
-export async function readPack(root: string, options: { readonly id?: string; readonly fs: SourceFs }): Promise<LoadedSource> {
+export async function readPack(root: string, options: { readonly id?: string; readonly fs: SourceFs; readonly entries?: readonly SourceDirEntry[] }): Promise<LoadedSource> {
 	const { fs } = options;
 	const manifestFile = path.join(root, 'pack.json');
 	const read = await readJsonFile(fs, root, manifestFile);
@@ -389,7 +389,7 @@ export async function readPack(root: string, options: { readonly id?: string; re
 	const id = options.id ?? manifest.value.id ?? toKebab(path.basename(root));
 	const title = manifest.value.title;
 
-	const folders = (await fs.readDirectory(root))
+	const folders = (options.entries ?? (await fs.readDirectory(root)))
 		.filter(entry => entry.isDirectory && !entry.name.startsWith('_') && !isIgnored(entry.name))
 		.map(entry => entry.name)
 		.sort();

@@ -1,9 +1,11 @@
 // A pack's summaries come from one exercise.json per exercise: 10,000 exercises are 10,000 small
 // reads each time the Exercises view first shows the pack. cachingSourceFs keeps their texts in one
-// cache file per source and checks each file with a stat (size, mtime, ctime: one system call where a
-// read takes four), so an unchanged pack costs one read plus the stats, and a changed file is always
-// read again. The cache is only ever a shortcut: a missing, corrupt or foreign cache file is ignored
-// and rewritten, and a failed write is logged, never shown.
+// cache file per source. Each file is checked with a stat (size, mtime, ctime: one system call where a
+// read takes four) — before its text is used, or, with `onStale`, after: the cached texts are served at
+// once and checked in the background, and a changed file means the source is loaded again
+// (`onStale(root)`), so the tree shows up from the cache and corrects itself a moment later.
+// The cache is only ever a shortcut: a missing, corrupt or foreign cache file is ignored and
+// rewritten, and a failed write is logged, never shown.
 import { createHash } from 'node:crypto';
 import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
@@ -31,63 +33,121 @@ export interface ReadCacheStats {
 	hits: number;
 	/** Files read from disk (new, changed, or not cacheable). */
 	misses: number;
+	/** With `onStale`: the background check of the last readFiles() (true: something had changed). */
+	checked: Promise<boolean>;
 }
+
+export interface CachingSourceFsOptions {
+	readonly logger?: Logger;
+	/**
+	 * Serve cached texts without checking them first, check them in the background, and call this
+	 * when one had changed (or vanished): the caller loads the source at `root` again.
+	 */
+	readonly onStale?: (root: string) => void;
+}
+
+type Entries = Record<string, readonly [string, string]>;
 
 /**
  * nodeSourceFs with a read cache for readFiles() in `cacheDir` (one file per source root). `stats`
- * counts what the last readFiles() call did, for tests and the bench.
+ * describes the last readFiles() call, for tests and the bench.
  */
-export function cachingSourceFs(cacheDir: string, logger: Logger = nullLogger): SourceFs & { readonly stats: ReadCacheStats } {
-	const stats: ReadCacheStats = { hits: 0, misses: 0 };
+export function cachingSourceFs(cacheDir: string, options: CachingSourceFsOptions = {}): SourceFs & { readonly stats: ReadCacheStats } {
+	const logger = options.logger ?? nullLogger;
+	const stats: ReadCacheStats = { hits: 0, misses: 0, checked: Promise.resolve(false) };
 	const writes = new Map<string, Promise<void>>();
+	const save = (cacheFile: string, root: string, files: Entries) => {
+		const write = (writes.get(cacheFile) ?? Promise.resolve())
+			.then(() => writeCache(cacheFile, { version: VERSION, root: path.resolve(root), files }))
+			.catch(error => logger.debug(`Exercises: could not write the read cache ${cacheFile}: ${errorMessage(error)}`))
+			.finally(() => writes.get(cacheFile) === write && writes.delete(cacheFile));
+		writes.set(cacheFile, write);
+	};
+	/** Stats every file (yielding between slices) and reads those the cache does not have as they are. */
+	const check = async (files: readonly string[], root: string, cached: Entries | undefined) => {
+		const next: Entries = {};
+		const texts: (string | Error)[] = [];
+		let hits = 0;
+		for (let start = 0; start < files.length; start += SLICE) {
+			if (start > 0) {
+				await yieldToEventLoop();
+			}
+			for (const file of files.slice(start, start + SLICE)) {
+				const key = keyOf(root, file);
+				const stamp = stampOf(file);
+				const hit = stamp === undefined ? undefined : validEntry(cached?.[key]);
+				if (hit && hit[0] === stamp) {
+					hits++;
+					texts.push(hit[1]);
+					next[key] = hit;
+					continue;
+				}
+				const text = readText(file);
+				texts.push(text);
+				if (stamp !== undefined && typeof text === 'string' && text.length <= MAX_CACHED_FILE) {
+					next[key] = [stamp, text];
+				}
+			}
+		}
+		// Anything read, or a cached file that is gone, means the cache file is out of date.
+		const changed = cached === undefined || hits !== files.length || Object.keys(cached).length !== hits;
+		return { next, texts, hits, changed };
+	};
 	return {
 		stats,
 		readFile: nodeSourceFs.readFile,
 		readDirectory: nodeSourceFs.readDirectory,
 		async readFiles(files, root) {
-			stats.hits = 0;
-			stats.misses = 0;
 			if (root === undefined) {
 				return nodeSourceFs.readFiles!(files);
 			}
 			const cacheFile = path.join(cacheDir, `${createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 24)}.json`);
 			await writes.get(cacheFile); // a write still in flight is the newest cache
 			const cached = readCache(cacheFile, root, logger);
-			const next: Record<string, readonly [string, string]> = {};
-			const texts: (string | Error)[] = [];
-			let changed = cached === undefined;
-			for (let start = 0; start < files.length; start += SLICE) {
-				if (start > 0) {
+			if (cached && options.onStale) {
+				// Served now: what the cache has, and a read for each file it does not know yet.
+				let misses = 0;
+				const texts = files.map(file => {
+					const hit = validEntry(cached[keyOf(root, file)]);
+					if (hit) {
+						return hit[1];
+					}
+					misses++;
+					return readText(file);
+				});
+				stats.hits = files.length - misses;
+				stats.misses = misses;
+				const onStale = options.onStale;
+				stats.checked = (async () => {
 					await yieldToEventLoop();
-				}
-				for (const file of files.slice(start, start + SLICE)) {
-					const key = path.relative(root, file);
-					const stamp = stampOf(file);
-					const hit = stamp === undefined ? undefined : cached?.[key];
-					if (Array.isArray(hit) && hit[0] === stamp && typeof hit[1] === 'string') {
-						stats.hits++;
-						texts.push(hit[1]);
-						next[key] = hit;
-						continue;
+					const { next, changed } = await check(files, root, cached);
+					if (!changed) {
+						return false;
 					}
-					stats.misses++;
-					changed = true;
-					const text = readText(file);
-					texts.push(text);
-					if (stamp !== undefined && typeof text === 'string' && text.length <= MAX_CACHED_FILE) {
-						next[key] = [stamp, text];
+					save(cacheFile, root, next);
+					// A file new to the cache was read above; a changed or removed one was served out of date.
+					const stale = files.some(file => {
+						const key = keyOf(root, file);
+						return validEntry(cached[key]) !== undefined && next[key] !== cached[key];
+					});
+					if (stale) {
+						logger.debug(`Exercises: ${root} changed since it was cached; loading it again`);
+						onStale(root);
 					}
-				}
+					return stale;
+				})().catch(error => {
+					logger.debug(`Exercises: could not check the read cache of ${root}: ${errorMessage(error)}`);
+					return false;
+				});
+				return texts;
 			}
-			if (!changed && Object.keys(cached!).length !== Object.keys(next).length) {
-				changed = true; // files were removed: drop them from the cache
-			}
+			const { next, texts, hits, changed } = await check(files, root, cached);
+			stats.hits = hits;
+			stats.misses = files.length - hits;
+			stats.checked = Promise.resolve(false);
 			if (changed) {
 				// Not awaited: the tree does not wait for the cache to be written.
-				const write = writeCache(cacheFile, { version: VERSION, root: path.resolve(root), files: next })
-					.catch(error => logger.debug(`Exercises: could not write the read cache ${cacheFile}: ${errorMessage(error)}`))
-					.finally(() => writes.get(cacheFile) === write && writes.delete(cacheFile));
-				writes.set(cacheFile, write);
+				save(cacheFile, root, next);
 			}
 			return texts;
 		},
@@ -98,6 +158,17 @@ export function cachingSourceFs(cacheDir: string, logger: Logger = nullLogger): 
 function stampOf(file: string): string | undefined {
 	const stat = nodeFs.statSync(file, { throwIfNoEntry: false });
 	return stat?.isFile() ? `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}` : undefined;
+}
+
+/** The file's path relative to the root (by slicing when it is under it: path.relative is slow for 10,000). */
+function keyOf(root: string, file: string): string {
+	const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+	return file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(root, file);
+}
+
+/** A well-formed cache entry, or undefined (the cache file may have been edited or damaged). */
+function validEntry(entry: unknown): readonly [string, string] | undefined {
+	return Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'string' ? (entry as [string, string]) : undefined;
 }
 
 function readText(file: string): string | Error {

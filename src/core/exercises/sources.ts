@@ -91,12 +91,12 @@ export const nodeSourceFs: SourceFs = {
 	},
 	async readDirectory(dir) {
 		const entries = await nodeFs.promises.readdir(dir, { withFileTypes: true });
-		return Promise.all(
-			entries.map(async entry => ({
-				name: entry.name,
-				isDirectory: entry.isDirectory() || (entry.isSymbolicLink() && (await isDirectory(path.join(dir, entry.name)))),
-			})),
-		);
+		const result: SourceDirEntry[] = [];
+		for (const entry of entries) {
+			// Only a symbolic link costs a stat (a pack has thousands of entries).
+			result.push({ name: entry.name, isDirectory: entry.isDirectory() || (entry.isSymbolicLink() && (await isDirectory(path.join(dir, entry.name)))) });
+		}
+		return result;
 	},
 };
 
@@ -116,9 +116,11 @@ export async function loadSource(dir: string, options: LoadSourceOptions = {}): 
 		// The id becomes the first half of every exercise id ("<sourceId>/<slug>"), stored in progress.
 		throw new UserFacingError(`The source id "${options.id}" for ${root} must be lower-case letters, digits, ".", "_" or "-".`);
 	}
+	let entries: readonly SourceDirEntry[];
 	let names: Set<string>;
 	try {
-		names = new Set((await fs.readDirectory(root)).map(entry => entry.name));
+		entries = await fs.readDirectory(root);
+		names = new Set(entries.map(entry => entry.name));
 	} catch (error) {
 		if ((error as { code?: string }).code === 'ENOTDIR') {
 			throw new UserFacingError(`The exercise source ${root} is a file; expected a folder with a pack.json or an Exercism track's config.json.`);
@@ -129,7 +131,7 @@ export async function loadSource(dir: string, options: LoadSourceOptions = {}): 
 		throw new UserFacingError(`Cannot read the exercise folder ${root}: ${errorMessage(error)}.`, [], { cause: error });
 	}
 	if (names.has('pack.json')) {
-		return readPack(root, { id: options.id, fs });
+		return readPack(root, { id: options.id, fs, entries });
 	}
 	if (names.has('config.json')) {
 		const configFile = path.join(root, 'config.json');

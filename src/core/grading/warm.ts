@@ -84,11 +84,16 @@ export class WarmPool {
 			killProcessTree(child);
 		}, this.idleMs);
 		idleTimer.unref();
-		// A waiting process must not keep its parent alive (a CLI run, a test process).
-		child.unref();
-		for (const stream of child.stdio) {
-			(stream as { unref?: () => void } | null)?.unref?.();
-		}
+		// A waiting process must not keep its parent alive (a CLI run, a test process) once it has
+		// loaded; until then it does, so that whoever awaits ready() gets an answer.
+		void ready.then(() => {
+			if (this.waiting.get(key)?.child === child) {
+				child.unref();
+				for (const stream of child.stdio) {
+					(stream as { unref?: () => void } | null)?.unref?.();
+				}
+			}
+		});
 		this.waiting.set(key, { child, ready, idleTimer });
 	}
 

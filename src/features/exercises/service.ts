@@ -86,8 +86,16 @@ export class ExercisesService extends Disposable implements ExerciseService {
 
 	private async createCatalog(): Promise<ExerciseCatalog> {
 		const [{ ExerciseCatalog, folderSource }, { cachingSourceFs }] = await Promise.all([import('../../core/exercises/catalog'), import('../../core/exercises/readCache')]);
-		// Big packs show up from one cache file plus a stat per exercise instead of a read each.
-		const readCached = cachingSourceFs(path.join(this.container.context.globalStorageUri.fsPath, 'exercise-index'), this.container.logger);
+		// Big packs show up from one cache file instead of a read per exercise; the cache is checked right
+		// after, and a pack that changed meanwhile is read again and the tree refreshed.
+		const readCached = cachingSourceFs(path.join(this.container.context.globalStorageUri.fsPath, 'exercise-index'), {
+			logger: this.container.logger,
+			onStale: root =>
+				void this.catalog
+					?.then(catalog => catalog.reload(root))
+					.then(() => this.changed.fire())
+					.catch(error => this.container.logger.warn(`Exercises: could not reload ${root}: ${errorMessage(error)}`)),
+		});
 		const home = os.homedir();
 		const base = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? home;
 		const loaders = [folderSource(this.builtinDir, { id: 'builtin', fs: readCached })];

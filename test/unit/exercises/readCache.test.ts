@@ -46,13 +46,13 @@ describe('exercise read cache', () => {
 	it('reads every file the first time, then serves unchanged ones from the cache', async () => {
 		const cached = cachingSourceFs(cacheDir);
 		const first = await loadSource(pack, { fs: cached });
-		assert.deepEqual(cached.stats, { hits: 0, misses: 20 });
+		assert.deepEqual({ hits: cached.stats.hits, misses: cached.stats.misses }, { hits: 0, misses: 20 });
 		await settled(cacheDir);
 		const second = await loadSource(pack, { fs: cachingSourceFs(cacheDir) });
 		assert.deepEqual(second.summaries, first.summaries);
 		const again = cachingSourceFs(cacheDir);
 		await loadSource(pack, { fs: again });
-		assert.deepEqual(again.stats, { hits: 20, misses: 0 });
+		assert.deepEqual({ hits: again.stats.hits, misses: again.stats.misses }, { hits: 20, misses: 0 });
 	});
 
 	it('reads a changed file again, and sees added and removed exercises', async () => {
@@ -101,5 +101,61 @@ describe('exercise read cache', () => {
 		const source = await loadSource(pack, { fs: cachingSourceFs(cacheDir) });
 		assert.equal(source.summaries.length, 20);
 		await new Promise(resolve => setTimeout(resolve, 30));
+	});
+
+	describe('checked in the background (onStale)', () => {
+		it('serves the cache at once, and reports nothing when nothing changed', async () => {
+			await loadSource(pack, { fs: cachingSourceFs(cacheDir) });
+			await settled(cacheDir);
+			const stale: string[] = [];
+			const cached = cachingSourceFs(cacheDir, { onStale: root => stale.push(root) });
+			const source = await loadSource(pack, { fs: cached });
+			assert.equal(source.summaries.length, 20);
+			assert.deepEqual({ hits: cached.stats.hits, misses: cached.stats.misses }, { hits: 20, misses: 0 });
+			assert.equal(await cached.stats.checked, false);
+			assert.deepEqual(stale, []);
+		});
+
+		it('calls onStale when a served file had changed, and the reload then sees the change', async () => {
+			await loadSource(pack, { fs: cachingSourceFs(cacheDir) });
+			await settled(cacheDir);
+			await new Promise(resolve => setTimeout(resolve, 20));
+			writeExercise(pack, 'ex-5', 'Renamed five');
+			const stale: string[] = [];
+			const cached = cachingSourceFs(cacheDir, { onStale: root => stale.push(root) });
+			const served = await loadSource(pack, { fs: cached });
+			assert.equal(served.summaries.find(s => s.slug === 'ex-5')!.title, 'Exercise 5', 'served from the cache first');
+			assert.equal(await cached.stats.checked, true);
+			assert.deepEqual(stale, [path.resolve(pack)]);
+			const reloaded = await loadSource(pack, { fs: cached });
+			assert.equal(reloaded.summaries.find(s => s.slug === 'ex-5')!.title, 'Renamed five');
+			assert.equal(await cached.stats.checked, false, 'the reload found the cache up to date');
+		});
+
+		it('reads an exercise new since the cache at once, without a reload', async () => {
+			await loadSource(pack, { fs: cachingSourceFs(cacheDir) });
+			await settled(cacheDir);
+			writeExercise(pack, 'ex-added', 'Added later');
+			const stale: string[] = [];
+			const cached = cachingSourceFs(cacheDir, { onStale: root => stale.push(root) });
+			const source = await loadSource(pack, { fs: cached });
+			assert.equal(cached.stats.misses, 1);
+			assert.equal(source.summaries.find(s => s.slug === 'ex-added')!.title, 'Added later');
+			assert.equal(await cached.stats.checked, false);
+			assert.deepEqual(stale, []);
+		});
+
+		it('calls onStale when an exercise.json was deleted after caching', async () => {
+			await loadSource(pack, { fs: cachingSourceFs(cacheDir) });
+			await settled(cacheDir);
+			fs.rmSync(path.join(pack, 'ex-9', 'exercise.json'));
+			const stale: string[] = [];
+			const cached = cachingSourceFs(cacheDir, { onStale: root => stale.push(root) });
+			await loadSource(pack, { fs: cached });
+			assert.equal(await cached.stats.checked, true);
+			const reloaded = await loadSource(pack, { fs: cached });
+			assert.equal(reloaded.summaries.some(s => s.slug === 'ex-9'), false);
+			assert.match(reloaded.problems[0]!.message, /ex-9/);
+		});
 	});
 });
