@@ -332,7 +332,7 @@ class MessageView {
 			}
 		}
 		const view = this.parts[0] as Extract<PartView, { kind: 'markdown' }>;
-		view.renderer.setText(this.text());
+		view.renderer.setText(withoutCommand(this.text(), message.command));
 		view.renderer.finish();
 	}
 
@@ -431,4 +431,13 @@ class MessageView {
 		this.footer.replaceChildren(...items);
 		this.footer.hidden = items.length === 0;
 	}
+}
+
+/** What the learner typed after "/command" (the command itself shows as the badge). */
+export function withoutCommand(text: string, command: string | undefined): string {
+	if (!command) {
+		return text;
+	}
+	const match = new RegExp(`^\\s*/${command}(?:\\s+|$)`).exec(text);
+	return match ? text.slice(match[0].length) : text;
 }

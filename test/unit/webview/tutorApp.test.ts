@@ -174,13 +174,16 @@ describe('Tutor view', () => {
 				type: 'messages/set',
 				conversationId: 'c1',
 				messages: [
-					user('u1', 'Why does `f` never stop?', { context: ['main.py:3-8', 'Problems (2)'], command: 'explain' }),
+					user('u1', '/explain Why does `f` never stop?', { context: ['main.py:3-8', 'Problems (2)'], command: 'explain' }),
 					answer('a1', [{ type: 'markdown', text: 'Look at the **base case**:\n\n```python\ndef f(n):\n    return f(n - 1)\n```\n' }]),
 				],
 			});
 			const messages = $$('[data-testid="message"]');
 			assert.deepEqual(messages.map(m => [m.dataset.role, m.dataset.status]), [['user', 'complete'], ['assistant', 'complete']]);
-			assert.match(messages[0].textContent!, /\/explain/);
+			assert.equal(messages[0].querySelector('.command-badge')!.textContent, '/explain');
+			// The command shows once, as the badge, before what the learner asked.
+			assert.equal(messages[0].textContent!.match(/\/explain/g)!.length, 1);
+			assert.match(messages[0].querySelector('.md-block, p')!.textContent!, /^Why does f never stop\?/);
 			assert.deepEqual(Array.from(messages[0].querySelectorAll('.message-context li'), li => li.textContent), ['main.py:3-8', 'Problems (2)']);
 			assert.equal(messages[1].querySelector('strong')!.textContent, 'base case');
 			assert.ok(messages[1].querySelector('.code-block code .hljs-keyword'), 'highlighted');
