@@ -1,5 +1,5 @@
 // Builds every bundle CodeMentor ships or tests with:
-//   extension  src/extension.ts      -> dist/extension.mjs (+ dist/chunks/*.mjs, loaded on first use)
+//   extension  src/extension.ts      -> dist/extension.mjs (tiny; src/activation.ts and the rest in dist/chunks/*.mjs)
 //   webviews   webview-ui/<view>/main.ts -> dist/webview/<view>.js (+ chunks), browser ESM
 //   tests      test/integration/**   -> dist/test/integration/*.js (only with --tests)
 // The extension is ESM (VS Code >= 1.100 loads ESM extensions in the Node extension host) so that

@@ -1,66 +1,16 @@
-// CodeMentor's entry point. activate() only wires: it creates the container and lets each feature
-// register its commands, views and providers. Nothing here touches the network, prompts for
-// sign-in, or awaits I/O; heavy code loads on first use (see esbuild.js).
-import * as vscode from 'vscode';
-import { Container } from './container';
-import { registerExercises } from './features/exercises';
-import { registerGeneral } from './features/general';
-import { registerModels } from './features/models';
-import { registerHints } from './features/hints';
-import { registerGitHubProgress, registerNextExercise, registerProgress } from './features/progress';
-import type { ProgressService } from './features/progress/service';
-import { registerLearningMode } from './features/progress/learningMode';
-import { registerReview, type ReviewFeature } from './features/review';
-import { registerTutor, type TutorFeature } from './features/tutor';
-import { createChannelLogger } from './platform/logger';
+// CodeMentor's entry point, kept tiny: VS Code loads this module and calls activate() on the way to
+// a ready window, so both cost the learner. activate() returns at once with a promise; the wiring
+// (activation.ts: the container and every feature's commands, views and providers) loads as its own
+// chunk and registers before that promise resolves, which is what VS Code waits for before it runs
+// a command or resolves a view that activated us. Heavy code loads later still, on first use.
+import type * as vscode from 'vscode';
+import type { CodeMentorApi } from './activation';
 
-/** What activate() returns. Tests reach the container through it; nothing else should. */
-export interface CodeMentorApi {
-	readonly container?: Container;
-	readonly tutor?: TutorFeature;
-	readonly review?: ReviewFeature;
-	readonly progress?: ProgressService;
-}
+export type { CodeMentorApi } from './activation';
 
-export function activate(context: vscode.ExtensionContext): CodeMentorApi {
+export function activate(context: vscode.ExtensionContext): Promise<CodeMentorApi> {
 	const started = performance.now();
-	const logger = createChannelLogger();
-	const container = new Container(context, logger);
-	context.subscriptions.push(logger.channel, container);
-
-	// Each feature's share of activation, in the activation log line: activation is a budget.
-	const timings: string[] = [];
-	const timed = <T>(name: string, register: () => T): T => {
-		const t0 = performance.now();
-		const result = register();
-		timings.push(`${name} ${(performance.now() - t0).toFixed(1)}`);
-		return result;
-	};
-	timed('general', () => registerGeneral(container));
-	timed('models', () => registerModels(container));
-	const progress = timed('progress', () => registerProgress(container));
-	const exercises = timed('exercises', () => registerExercises(container, progress));
-	// Hints open answers in the Tutor, and the Tutor gives hints: the Tutor is registered second.
-	const tutorRef: { current?: TutorFeature } = {};
-	const hints = timed('hints', () => registerHints(container, exercises, progress, () => tutorRef.current!));
-	const tutor = (tutorRef.current = timed('tutor', () => registerTutor(container, { exercises, hints, progress })));
-	const review = timed('review', () => registerReview(container, exercises));
-	timed('learning', () => {
-		context.subscriptions.push(registerNextExercise(container, progress, exercises), registerGitHubProgress(container, progress, tutor, exercises));
-		const learningMode = registerLearningMode(container, exercises);
-		context.subscriptions.push(
-			learningMode,
-			exercises.onDidStart(async ({ exercise }) => {
-				const source = (await exercises.sources()).find(s => s.source?.id === exercise.sourceId)?.source;
-				if (source?.requiresLearningMode) {
-					await learningMode.ensureLearningModeFor(exercise, true);
-				}
-			}),
-		);
-	});
-
-	logger.info(`CodeMentor ${context.extension.packageJSON.version} activated in ${(performance.now() - started).toFixed(1)} ms (${timings.join(', ')})`);
-	return context.extensionMode === vscode.ExtensionMode.Test ? { container, tutor, review, progress } : {};
+	return import('./activation').then(m => m.activateFeatures(context, started));
 }
 
 export function deactivate(): void {

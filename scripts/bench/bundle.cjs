@@ -42,10 +42,18 @@ function sizeRows(metaFile, entryName, label) {
 	const loadedAtStart = new Set();
 	for (const [file, o] of entries) {
 		const closure = staticClosure(outputs, file);
+		const name = entryName(file, o);
+		if (name === 'extension.mjs') {
+			// activate() returns at once and imports the wiring (src/activation.ts) before its promise
+			// resolves: both load on the way to an activated CodeMentor, so both count.
+			const wiring = Object.keys(outputs).find(f => outputs[f].entryPoint === 'src/activation.ts');
+			rows.push({ metric: `${label}: ${name} alone (what VS Code loads before calling activate)`, value: [...closure].reduce((n, f) => n + outputs[f].bytes, 0) / KB, unit: 'KB' });
+			if (wiring) { staticClosure(outputs, wiring).forEach(f => closure.add(f)); }
+		}
 		closure.forEach(f => loadedAtStart.add(f));
 		const bytes = [...closure].reduce((n, f) => n + outputs[f].bytes, 0);
-		const name = entryName(file, o);
-		rows.push({ metric: `${label}: ${name}${closure.size > 1 ? ` (+${closure.size - 1} static chunks)` : ''}`, value: bytes / KB, unit: 'KB', ...(name === 'extension.mjs' ? { target: '≤ 150 KB', ok: bytes <= 150 * KB } : {}) });
+		const title = name === 'extension.mjs' ? `${name} + the activation wiring (+${closure.size - 1} chunks)` : `${name}${closure.size > 1 ? ` (+${closure.size - 1} static chunks)` : ''}`;
+		rows.push({ metric: `${label}: ${title}`, value: bytes / KB, unit: 'KB', ...(name === 'extension.mjs' ? { target: '≤ 150 KB', ok: bytes <= 150 * KB } : {}) });
 	}
 	const lazy = Object.entries(outputs).filter(([f, o]) => !loadedAtStart.has(f) && !f.endsWith('.css') && !f.endsWith('.ttf') && o.bytes > 2 * KB)
 		.sort((a, b) => b[1].bytes - a[1].bytes);
