@@ -8,7 +8,9 @@ import type { Container } from '../../container';
 import { errorMessage, isCancellation } from '../../core/errors';
 import type { LlmProvider } from '../../core/llm/types';
 import type { InlinePrompt } from '../../core/tutor/inlinePrompts';
+import type { Exercise, ExerciseLanguage } from '../../core/exercises/model';
 import type { HintLevel } from '../../core/tutor/hintLadder';
+import type { ParsedTrace } from '../../core/tutor/stackTrace';
 import { registerCommand } from '../../platform/commands';
 import { CommandIds } from '../../shared/ids';
 import type { ExercisesService } from '../exercises/service';
@@ -16,6 +18,18 @@ import type { ProgressService } from '../progress/service';
 import type { TutorFeature } from '../tutor';
 import { HintService } from './hintService';
 import { InlineThreads, type StreamingComment } from './threads';
+
+/** An error to explain at its line: a diagnostic, or a stack trace's frame in the learner's file. */
+interface ErrorToExplain {
+	readonly message: string;
+	/** 0-based line in the document. */
+	readonly line: number;
+	readonly heading: string;
+	readonly source?: string;
+	readonly language?: ExerciseLanguage;
+	readonly trace?: ParsedTrace;
+	readonly exercise?: Exercise;
+}
 
 export interface ExplainErrorArgs {
 	readonly uri: string;
@@ -70,13 +84,33 @@ export function registerHints(container: Container, exercises: ExercisesService,
 		const uri = vscode.Uri.parse(target.uri);
 		const doc = await vscode.workspace.openTextDocument(uri);
 		const started = await exerciseFor(uri);
+		return explainInThread(doc, {
+			message: target.message,
+			line: target.line,
+			source: target.source,
+			heading: `**Explain this error:** ${target.message}`,
+			language: started?.exercise.language,
+			exercise: started?.exercise,
+		});
+	};
+
+	/** Classifies the error (and records its kind), then explains it in a comment thread at its line. */
+	const explainInThread = async (doc: vscode.TextDocument, error: ErrorToExplain) => {
 		const [{ explainErrorPrompt }, { classifyError }] = await Promise.all([import('../../core/tutor/inlinePrompts'), import('../../core/tutor/errorPatterns')]);
-		const kind = classifyError({ message: target.message, source: target.source, language: started?.exercise.language });
+		const kind = classifyError({ message: error.message, source: error.source, errorType: error.trace?.errorType, language: error.language });
 		if (kind) {
-			await progress.record({ type: 'error.seen', kind, exerciseId: started?.exercise.id, language: doc.languageId });
+			await progress.record({ type: 'error.seen', kind, exerciseId: error.exercise?.id, language: error.language ?? doc.languageId });
 		}
-		const prompt = explainErrorPrompt({ diagnostic: { message: target.message, line: target.line + 1, source: target.source }, code: doc.getText(), language: doc.languageId, filePath: vscode.workspace.asRelativePath(uri), kind, exercise: started?.exercise });
-		const { answer } = threads().open(uri, target.line, `**Explain this error:** ${target.message}`, 'Explain this error');
+		const prompt = explainErrorPrompt({
+			diagnostic: { message: error.message, line: error.line + 1, source: error.source },
+			code: doc.getText(),
+			language: doc.languageId,
+			filePath: vscode.workspace.asRelativePath(doc.uri),
+			trace: error.trace,
+			kind,
+			exercise: error.exercise,
+		});
+		const { answer } = threads().open(doc.uri, error.line, error.heading, 'Explain this error');
 		return streamInto(answer, prompt, 'explain-error');
 	};
 
@@ -140,14 +174,7 @@ export function registerHints(container: Container, exercises: ExercisesService,
 			const doc = await vscode.workspace.openTextDocument(uri).then(undefined, () => undefined);
 			if (doc) {
 				await vscode.window.showTextDocument(doc, { selection: new vscode.Range(line, frame.column ? frame.column - 1 : 0, line, frame.column ? frame.column - 1 : 0) });
-				const [{ explainErrorPrompt }, { classifyError }] = await Promise.all([import('../../core/tutor/inlinePrompts'), import('../../core/tutor/errorPatterns')]);
-				const kind = classifyError({ message: `${trace.errorType}: ${trace.message}`, errorType: trace.errorType, language: trace.language });
-				if (kind) {
-					await progress.record({ type: 'error.seen', kind, language: trace.language });
-				}
-				const prompt = explainErrorPrompt({ diagnostic: { message: `${trace.errorType}: ${trace.message}`, line: frame.line }, code: doc.getText(), language: doc.languageId, filePath: vscode.workspace.asRelativePath(uri), trace, kind });
-				const { answer } = threads().open(uri, line, `**${trace.errorType}:** ${trace.message}`, 'Explain this error');
-				return streamInto(answer, prompt, 'explain-error');
+				return explainInThread(doc, { message: `${trace.errorType}: ${trace.message}`, line, heading: `**${trace.errorType}:** ${trace.message}`, language: trace.language, trace });
 			}
 		}
 		const feature = tutor();
