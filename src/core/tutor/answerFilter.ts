@@ -2,6 +2,7 @@
 // too close to the exercise's reference solution are withheld with a sentence why; prose that turns
 // out to contain the solution (written without fences) gets a note, since it was already shown.
 import type { Exercise } from '../exercises/model';
+import type { StartedExercise } from '../exercises/service';
 import { fenced } from '../markdown';
 import { createLeakFilter, withheldNotice, type LeakReference, type LeakSegment } from './leakGuard';
 import type { AnswerFilter, FilterSegment } from './session';
@@ -33,6 +34,18 @@ export function leakAnswerFilter(exercise: Exercise, shown: readonly string[], o
 			});
 		return { push: chunk => map(filter.push(chunk)), end: () => map(filter.end()) };
 	};
+}
+
+/**
+ * The filter for a turn while `started` is open: whatever the mode, an unsolved exercise's solution is
+ * not handed over. None once it is passed, or when the exercise has no reference solution.
+ */
+export async function leakFilterFor(started: StartedExercise | undefined, onProseLeak?: (reason: string) => void): Promise<(() => AnswerFilter) | undefined> {
+	if (!started || started.passed || started.exercise.referenceFiles.length === 0) {
+		return undefined;
+	}
+	const shown = (await started.learnerFiles()).map(f => f.content);
+	return leakAnswerFilter(started.exercise, shown, onProseLeak);
 }
 
 /** True when one piece of code is too close to the solution (for model hints, which are not streamed). */

@@ -7,6 +7,7 @@ import { isCancellation } from '../errors';
 import { generateObject } from '../llm/structured';
 import type { LlmProvider } from '../llm/types';
 import { fenced } from '../markdown';
+import type { ContextItem } from './context';
 import { defaultMode, parseSlashCommand, type SlashCommand, type TutorMode } from './modes';
 
 export const intents = ['explain', 'hint', 'debug', 'review', 'exercise', 'plan', 'chat'] as const;
@@ -17,6 +18,15 @@ export interface IntentContext {
 	readonly hasError?: boolean;
 	readonly hasSelection?: boolean;
 	readonly exerciseOpen?: boolean;
+}
+
+/** What triage knows of the turn, from the context sent with it (the same for the Tutor view and @mentor). */
+export function intentContext(items: readonly ContextItem[]): IntentContext {
+	return {
+		exerciseOpen: items.some(i => i.kind === 'exercise'),
+		hasError: items.some(i => i.kind === 'problems' || (i.kind === 'exercise' && (i.lastResults?.failed ?? 0) > 0)),
+		hasSelection: items.some(i => i.kind === 'selection'),
+	};
 }
 
 export interface IntentResult {

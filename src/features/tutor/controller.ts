@@ -540,9 +540,8 @@ export class TutorController extends Disposable {
 		if (this.mode) {
 			return this.mode;
 		}
-		const { triageIntent, modeForIntent } = await import('../../core/tutor/intent');
-		const exerciseOpen = items.some(i => i.kind === 'exercise');
-		const context = { exerciseOpen, hasError: items.some(i => i.kind === 'problems' || (i.kind === 'exercise' && (i.lastResults?.failed ?? 0) > 0)), hasSelection: items.some(i => i.kind === 'selection') };
+		const { intentContext, triageIntent, modeForIntent } = await import('../../core/tutor/intent');
+		const context = intentContext(items);
 		const intent = await triageIntent(text, context, { model: provider, signal });
 		this.container.logger.debug(`Tutor: intent ${intent.intent} (${intent.source}, ${intent.confidence.toFixed(2)}: ${intent.reason})`);
 		return modeForIntent(intent.intent, context);
@@ -550,13 +549,8 @@ export class TutorController extends Disposable {
 
 	private async leakFilter(): Promise<(() => AnswerFilter) | undefined> {
 		const started = await this.deps.exercises.active().catch(() => undefined);
-		if (!started || started.passed || started.exercise.referenceFiles.length === 0) {
-			return undefined;
-		}
-		const { leakAnswerFilter } = await import('../../core/tutor/answerFilter');
-		const { exercise } = started;
-		const shown = (await started.learnerFiles()).map(f => f.content);
-		return leakAnswerFilter(exercise, shown, reason => this.container.logger.info(`Tutor: an answer's prose came close to the solution of ${exercise.id} (${reason})`));
+		const { leakFilterFor } = await import('../../core/tutor/answerFilter');
+		return leakFilterFor(started, reason => this.container.logger.info(`Tutor: an answer's prose came close to the solution of ${started?.exercise.id} (${reason})`));
 	}
 
 	private addUsage(input: number, output: number, cost: number | undefined): void {

@@ -9,7 +9,6 @@ import { errorMessage, isCancellation, UserFacingError } from '../../core/errors
 import type { ChatMessage, LlmProvider } from '../../core/llm/types';
 import type { ContextItem } from '../../core/tutor/context';
 import type { TutorMode } from '../../core/tutor/modes';
-import type { AnswerFilter } from '../../core/tutor/session';
 import { describeCall, parseToolInput, runTool, toolDefinitions, toolNames, toolSpecs, vscodeToolName } from '../../core/tutor/tools';
 import { createVscodeLmProvider } from '../../platform/vscodeLm';
 import { CODEMENTOR_VENDOR } from '../models/chatProvider';
@@ -114,8 +113,8 @@ async function handle(container: Container, deps: TutorDeps, request: vscode.Cha
 		const items: ContextItem[] = [...gathered.items.values()];
 		let mode: TutorMode = (command && modeForCommand(command)) || defaultMode({ exerciseOpen: started !== undefined });
 		if (!command) {
-			const { triageIntent, modeForIntent } = await import('../../core/tutor/intent');
-			const ctx = { exerciseOpen: started !== undefined, hasError: items.some(i => i.kind === 'problems'), hasSelection: items.some(i => i.kind === 'selection') };
+			const { intentContext, triageIntent, modeForIntent } = await import('../../core/tutor/intent');
+			const ctx = intentContext(items);
 			mode = modeForIntent((await triageIntent(request.prompt, ctx, { model: provider, signal: controller.signal })).intent, ctx);
 		}
 		const [{ buildChatRequest, slashCommandRequest }, { runTurn }] = await Promise.all([import('../../core/tutor/prompts'), import('../../core/tutor/session')]);
@@ -130,12 +129,8 @@ async function handle(container: Container, deps: TutorDeps, request: vscode.Cha
 			tools: toolDefinitions({ trusted }),
 			budgetTokens: Math.min(request.model?.maxInputTokens ?? 24_000, 24_000),
 		});
-		let filter: (() => AnswerFilter) | undefined;
 		// As in the Tutor view: whatever the mode, an unsolved exercise's solution is not handed over.
-		if (started && !started.passed && started.exercise.referenceFiles.length > 0) {
-			const { leakAnswerFilter } = await import('../../core/tutor/answerFilter');
-			filter = leakAnswerFilter(started.exercise, (await started.learnerFiles()).map(f => f.content));
-		}
+		const filter = await (await import('../../core/tutor/answerFilter')).leakFilterFor(started);
 		const result = await runTurn({
 			provider,
 			request: { system: built.system, messages: built.messages, tools: built.tools },

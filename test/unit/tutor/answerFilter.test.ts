@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { loadSource } from '../../../src/core/exercises/sources';
-import { leakAnswerFilter, leakChecker, PROSE_LEAK_NOTE } from '../../../src/core/tutor/answerFilter';
+import { leakAnswerFilter, leakChecker, leakFilterFor, PROSE_LEAK_NOTE } from '../../../src/core/tutor/answerFilter';
 import type { FilterSegment } from '../../../src/core/tutor/session';
 
 const builtin = path.resolve(__dirname, '..', '..', '..', 'exercises', 'builtin');
@@ -52,5 +52,19 @@ describe('the leak guard as the tutor answer filter', () => {
 		const tooClose = leakChecker(exercise, []);
 		assert.equal(tooClose(exercise.referenceFiles[0]!.content), true);
 		assert.equal(tooClose('for word in words:\n    pass'), false);
+	});
+
+	it('is there for an unsolved open exercise only, and treats the learner\'s own code as shown', async () => {
+		const exercise = await wordCount();
+		const started = (passed: boolean, mine = '') => ({ exercise, folder: '/tmp/x', passed, learnerFiles: async () => [{ path: 'word_count.py', content: mine }] });
+		assert.equal(await leakFilterFor(undefined), undefined);
+		assert.equal(await leakFilterFor(started(true)), undefined, 'passed: the solution may be discussed');
+		assert.equal(await leakFilterFor({ ...started(false), exercise: { ...exercise, referenceFiles: [] } }), undefined);
+		const reference = exercise.referenceFiles[0]!.content;
+		const answer = `\`\`\`python\n${reference}\`\`\`\n`;
+		const guarded = await leakFilterFor(started(false));
+		assert.ok(run(guarded!(), answer).some(s => s.kind === 'code' && s.withhold));
+		const quoted = await leakFilterFor(started(false, reference));
+		assert.ok(run(quoted!(), answer).every(s => s.kind !== 'code' || !s.withhold), 'quoting the learner back is not a leak');
 	});
 });

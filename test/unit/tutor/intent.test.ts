@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { CancelledError } from '../../../src/core/errors';
 import { LlmError } from '../../../src/core/llm/errors';
 import type { ChatEvent, ChatRequest, LlmProvider } from '../../../src/core/llm/types';
-import { classifyIntent, modeForIntent, triageIntent, type Intent, type IntentContext } from '../../../src/core/tutor/intent';
+import { classifyIntent, intentContext, modeForIntent, triageIntent, type Intent, type IntentContext } from '../../../src/core/tutor/intent';
 
 const pyTraceback = `Traceback (most recent call last):
   File "/home/ana/two_sum.py", line 12, in <module>
@@ -267,5 +267,13 @@ describe('Intent triage', () => {
 		const result = await triageIntent(text, {}, { model, signal: new AbortController().signal, threshold: 0.99 });
 		assert.equal(result.source, 'model');
 		assert.equal(model.requests.length, 1);
+	});
+
+	it('reads the triage context from what is sent with the turn', () => {
+		assert.deepEqual(intentContext([]), { exerciseOpen: false, hasError: false, hasSelection: false });
+		const exercise = { kind: 'exercise', id: 'exercise', title: 'Leap Year', exerciseId: 'builtin/leap-year', instructions: '', files: [], hints: [], lastResults: { passed: 1, failed: 2, failures: [] } } as unknown as Parameters<typeof intentContext>[0][number];
+		assert.deepEqual(intentContext([exercise]), { exerciseOpen: true, hasError: true, hasSelection: false }, 'failing tests count as an error');
+		const selection = { kind: 'selection', id: 'selection', path: 'a.py', startLine: 1, endLine: 2, text: 'x = 1', language: 'python' } as unknown as Parameters<typeof intentContext>[0][number];
+		assert.deepEqual(intentContext([selection]), { exerciseOpen: false, hasError: false, hasSelection: true });
 	});
 });
