@@ -22,6 +22,8 @@ export interface LanguageRunner {
 	waitingCommand?(runtime: RuntimeSpec, options: { harnessDir: string; memoryLimitMb: number }): RunnerCommand;
 }
 
+const pythonEnv = { PYTHONIOENCODING: 'utf-8', PYTHONUTF8: '1' };
+
 const python: LanguageRunner = {
 	runtime: 'python',
 	script: harnessFiles.pythonReporter,
@@ -30,8 +32,16 @@ const python: LanguageRunner = {
 		// -B: nothing is ever imported twice from a fresh folder, so writing bytecode is wasted work
 		// (the reporter lets Python cache only its own module's bytecode).
 		args: [...(runtime.args ?? []), '-B', path.join(o.harnessDir, harnessFiles.pythonReporter), '--report', o.reportPath, '--memory-mb', String(o.memoryLimitMb), '--', ...o.testFiles],
-		env: { PYTHONIOENCODING: 'utf-8', PYTHONUTF8: '1' },
+		env: pythonEnv,
 	}),
+	// Python sees the extra pipe the pool talks on (fd 3) on POSIX only.
+	waitingCommand:
+		process.platform === 'win32'
+			? undefined
+			: (runtime, o) => ({
+					args: [...(runtime.args ?? []), '-B', path.join(o.harnessDir, harnessFiles.pythonReporter), '--memory-mb', String(o.memoryLimitMb), '--wait'],
+					env: pythonEnv,
+				}),
 };
 
 // expect's messages are for a report, not a terminal.

@@ -34,7 +34,7 @@ export interface GradeOptions {
 	/** Where the per-run temporary folder is created (default: the OS temp folder). */
 	readonly tempRoot?: string;
 	readonly logger?: Logger;
-	/** Runners started ahead of time (warm.ts): a JavaScript run takes one that is waiting, then starts the next. */
+	/** Runners started ahead of time (warm.ts): a run takes one that is waiting, then starts the next. */
 	readonly warm?: WarmPool;
 }
 

@@ -1,11 +1,11 @@
-// Prewarmed grading processes. Most of a JavaScript grading run is not the learner's tests: it is
-// starting Node, loading the harness and `expect`, and installing the module hooks (on Node 20 that
-// starts a hooks thread). A WarmPool starts that process ahead of time, before the learner submits,
-// and keeps it waiting for its run (js/harness.ts --wait); runProcess() then hands it the run and
-// supervises it exactly like a process it spawned itself: same scrubbed environment, the same
-// limits counted from the hand-over, the whole tree killed at the end. A process serves one run
-// only (learner code never shares a process with another run), and the next one is started after
-// the run, in the background.
+// Prewarmed grading processes. Much of a grading run is not the learner's tests: it is starting the
+// runtime and loading the runner — Node, the harness, `expect` and the module hooks (on Node 20 a
+// hooks thread); Python, unittest and the reporter. A WarmPool starts that process ahead of time,
+// before the learner submits, and keeps it waiting for its run (js/harness.ts and the Python
+// reporter, --wait); runProcess() then hands it the run and supervises it exactly like a process it
+// spawned itself: same scrubbed environment, the same limits counted from the hand-over, the whole
+// tree killed at the end. A process serves one run only (learner code never shares a process with
+// another run), and the next one is started after the run, in the background.
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { nullLogger, type Logger } from '../log';

@@ -268,7 +268,7 @@ export class ExercisesService extends Disposable implements ExerciseService {
 
 	/**
 	 * Starts a test runner for `exercise`'s language ahead of its first submission, so that Submit finds
-	 * one loaded (JavaScript; see core/grading/warm.ts). Only in a trusted workspace; never fails.
+	 * one loaded (see core/grading/warm.ts). Only in a trusted workspace; never fails.
 	 */
 	async prewarm(exercise: Exercise): Promise<void> {
 		if (!vscode.workspace.isTrusted || exercise.sourceId === PLATFORM_SOURCE_ID) {

@@ -1,10 +1,10 @@
-// Prewarmed JavaScript runners: a submission takes a runner that is already loaded and waiting, gets
+// Prewarmed runners (the JavaScript harness, the Python reporter): a submission takes a runner that is already loaded and waiting, gets
 // the same results, limits and clean environment as a cold start, and the next runner is started
 // behind it. A runner that died while waiting costs nothing but a cold start.
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import * as os from 'node:os';
-import { gradeExercise, prewarmGrading, runProcess, waitingSpec, WarmPool, type GradeOptions } from '../../../src/core/grading';
+import { findRuntime, gradeExercise, prewarmGrading, runProcess, waitingSpec, WarmPool, type GradeOptions } from '../../../src/core/grading';
 import { spawnOptions } from '../../../src/core/grading/process';
 import { runners } from '../../../src/core/grading/runners';
 import { buildGrading, files, isAlive, makeExercise, nodeRuntime, waitUntil } from './helpers';
@@ -91,6 +91,49 @@ test('environment', () => {
 		assert.equal(pool.stats.warm, 1);
 		assert.equal(result.error?.kind, 'timeout');
 		assert.ok(performance.now() - started < 5000);
+	});
+
+	it('grades Python with a waiting reporter: same results, the run\'s folder, HOME, closed stdin, no secrets', async function () {
+		const python = await findRuntime('python');
+		if (!python) {
+			this.skip();
+		}
+		const pyOptions: GradeOptions = { ...options, runtimes: { python } };
+		const pyExercise = makeExercise({
+			language: 'python',
+			tests: {
+				'test_add.py': `import os, sys, unittest
+from add import add
+
+class AddTest(unittest.TestCase):
+    def test_adds(self):
+        self.assertEqual(add(2, 3), 5)
+
+    def test_environment(self):
+        self.assertEqual([k for k in os.environ if 'KEY' in k or 'TOKEN' in k], [])
+        self.assertEqual(os.path.expanduser('~'), os.getcwd())
+        self.assertTrue(os.path.exists('test_add.py'))
+        self.assertEqual(sys.stdin.read(), '')
+`,
+			},
+		});
+		process.env.CODEMENTOR_TEST_API_KEY = 'sk-must-not-leak';
+		try {
+			const cold = await gradeExercise(pyExercise, files({ 'add.py': 'def add(a, b):\n    return a + b\n' }), { ...pyOptions, warm: undefined });
+			await prewarmGrading('python', pyOptions);
+			assert.equal(await pool.ready(waitingSpec(runners.python, python!, pyOptions)!), true, 'the reporter says it is ready');
+			const warm = await gradeExercise(pyExercise, files({ 'add.py': 'def add(a, b):\n    return a + b\n' }), pyOptions);
+			assert.deepEqual(pool.stats, { warm: 1, cold: 0 });
+			assert.equal(warm.error, undefined, warm.output);
+			assert.deepEqual(warm.tests.map(t => [t.name, t.status, t.message]), cold.tests.map(t => [t.name, t.status, t.message]));
+			assert.equal(warm.passed, 2, warm.tests.map(t => t.message).join('\n'));
+			const wrong = await gradeExercise(pyExercise, files({ 'add.py': 'def add(a, b):\n    return a - b\n' }), pyOptions);
+			assert.equal(pool.stats.warm, 2);
+			assert.equal(wrong.failed, 1);
+			assert.equal(wrong.tests.find(t => t.status === 'failed')!.location?.path, 'test_add.py');
+		} finally {
+			delete process.env.CODEMENTOR_TEST_API_KEY;
+		}
 	});
 
 	it('starts cold when the waiting runner died', async () => {

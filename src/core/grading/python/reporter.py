@@ -1,5 +1,6 @@
 # CodeMentor's Python test reporter, the script every Python grading run starts:
 #   python -B reporter.py --report <file> [--memory-mb N] -- <test files relative to cwd>...
+#   python -B reporter.py [--memory-mb N] --wait      (prewarmed: the run arrives on stdin)
 # The work is in codementor_reporter.py, imported rather than run so that Python can keep its
 # compiled bytecode beside it (where the folder is writable) instead of compiling it every run.
 # Learner code still never writes bytecode: the reporter turns that off again before importing it.
