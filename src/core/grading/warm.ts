@@ -29,6 +29,8 @@ interface Waiting {
 export interface WarmPoolOptions {
 	/** A waiting process nobody used for this long is stopped (default 10 minutes). */
 	readonly idleMs?: number;
+	/** At most this many processes wait at once (one per language is typical); the oldest goes (default 2). */
+	readonly maxWaiting?: number;
 	readonly logger?: Logger;
 }
 
@@ -36,12 +38,14 @@ export class WarmPool {
 	private readonly waiting = new Map<string, Waiting>();
 	private disposed = false;
 	private readonly idleMs: number;
+	private readonly maxWaiting: number;
 	private readonly logger: Logger;
 	/** How many runs were handed a waiting process, and how many had to start cold (for tests and the bench). */
 	readonly stats = { warm: 0, cold: 0 };
 
 	constructor(options: WarmPoolOptions = {}) {
 		this.idleMs = options.idleMs ?? 10 * 60_000;
+		this.maxWaiting = options.maxWaiting ?? 2;
 		this.logger = options.logger ?? nullLogger;
 	}
 
@@ -50,6 +54,12 @@ export class WarmPool {
 		const key = keyOf(spec);
 		if (this.disposed || this.waiting.has(key)) {
 			return;
+		}
+		// A changed runtime setting leaves a process for the old one behind: the oldest makes room.
+		for (const [oldKey, entry] of [...this.waiting].slice(0, Math.max(0, this.waiting.size - this.maxWaiting + 1))) {
+			clearTimeout(entry.idleTimer);
+			this.waiting.delete(oldKey);
+			killProcessTree(entry.child);
 		}
 		let child: ChildProcess;
 		try {

@@ -156,6 +156,25 @@ class AddTest(unittest.TestCase):
 		assert.equal(outcome.stale, true);
 	});
 
+	it('keeps at most maxWaiting runners waiting, stopping the oldest', async () => {
+		const small = new WarmPool({ maxWaiting: 1 });
+		try {
+			const a = waitingSpec(runners.javascript, nodeRuntime, { ...options, memoryLimitMb: 256 })!;
+			const b = waitingSpec(runners.javascript, nodeRuntime, { ...options, memoryLimitMb: 300 })!;
+			small.prepare(a);
+			assert.equal(await small.ready(a), true);
+			small.prepare(b);
+			assert.equal(await small.ready(b), true);
+			assert.equal(small.take(a), undefined, 'the older runner made room');
+			const taken = small.take(b)!;
+			assert.ok(taken);
+			taken.kill('SIGKILL');
+			await waitUntil(() => !isAlive(taken.pid!), 5000);
+		} finally {
+			small.dispose();
+		}
+	});
+
 	it('stops waiting runners when disposed', async () => {
 		await prewarmGrading('javascript', options);
 		await pool.ready(spec_());
