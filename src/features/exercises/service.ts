@@ -98,7 +98,8 @@ export class ExercisesService extends Disposable implements ExerciseService {
 		});
 		const home = os.homedir();
 		const base = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? home;
-		const loaders = [folderSource(this.builtinDir, { id: 'builtin', fs: readCached })];
+		// The built-in pack is small, and its folder changes with every CodeMentor version: no cache for it.
+		const loaders = [folderSource(this.builtinDir, { id: 'builtin' })];
 		for (const raw of this.container.config.get('exercises.sources')) {
 			loaders.push(folderSource(path.resolve(base, raw.startsWith('~') ? path.join(home, raw.slice(1)) : raw), { fs: readCached }));
 		}
