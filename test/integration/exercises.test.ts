@@ -2,6 +2,7 @@
 // learner's), submitting grades it locally with per-test results and diagnostics at the failing
 // lines, a correct solution passes, and reset backs the learner's code up before restoring it.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -69,9 +70,25 @@ describe('Exercises in VS Code', function () {
 		await waitFor('diagnostics to clear', () => vscode.languages.getDiagnostics().every(([uri, d]) => !uri.fsPath.startsWith(folder) || d.length === 0));
 	});
 
+	it('has a test runner waiting before Submit, and another one after it', async () => {
+		// Started when the exercise was: Python and the reporter are loaded before the learner submits.
+		const waiting = () => waitingReporters().length === 1;
+		await waitFor('a prewarmed reporter', waiting, 15_000);
+		const [before] = waitingReporters();
+		const result = (await vscode.commands.executeCommand<GradeResult>(CommandIds.submit, ID))!;
+		assert.ok(result.passed > 0, JSON.stringify(result).slice(0, 400));
+		await waitFor('the next prewarmed reporter', () => waiting() && waitingReporters()[0] !== before, 15_000);
+	});
+
 	it('gives the authored hints in order', async () => {
 		const first = await vscode.commands.executeCommand<string>(CommandIds.exerciseHint, ID);
 		const second = await vscode.commands.executeCommand<string>(CommandIds.exerciseHint, ID);
 		assert.ok(first && second && first !== second, 'two different hints');
 	});
 });
+
+/** Python reporters of this extension waiting for a run (pids). */
+function waitingReporters(): number[] {
+	const pattern = `${path.join(extensionRoot, 'dist', 'grading', 'reporter.py')} --memory-mb [0-9]+ --wait`;
+	return spawnSync('pgrep', ['-f', pattern], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number);
+}
