@@ -11,6 +11,9 @@ Usage:
       Check every exercise: its reference passes every test and its starter fails at least one.
   codementor list <pack-or-track-dir> [--json]
       List the exercises of a pack or an Exercism track.
+  codementor index <pack-dir>
+      Write the pack's index.json (every exercise.json in one file), so that CodeMentor shows
+      a big pack at once the first time. Run it again after changing exercises.
 
 Options:
   --json             print one JSON object instead of the readable report
@@ -21,10 +24,10 @@ Options:
   --verbose          log what the grader does to stderr
   -h, --help         show this help
 
-Exit status: 0 when everything passed (grade) or is valid (validate), 1 when not,
+Exit status: 0 when everything passed (grade), is valid (validate) or was written (index), 1 when not,
 2 when the command line or a folder is not what was expected.`;
 
-export type CommandName = 'grade' | 'validate' | 'list';
+export type CommandName = 'grade' | 'validate' | 'list' | 'index';
 
 export interface CliArgs {
 	readonly command?: CommandName;
@@ -47,7 +50,7 @@ export class UsageError extends Error {
 	}
 }
 
-const commands: readonly CommandName[] = ['grade', 'validate', 'list'];
+const commands: readonly CommandName[] = ['grade', 'validate', 'list', 'index'];
 
 export function parseArgs(argv: readonly string[]): CliArgs {
 	const positional: string[] = [];
@@ -109,10 +112,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 	}
 	const [command, dir, ...extra] = positional;
 	if (!command) {
-		throw new UsageError('Expected a command: grade, validate or list.');
+		throw new UsageError('Expected a command: grade, validate, list or index.');
 	}
 	if (!commands.includes(command as CommandName)) {
-		throw new UsageError(`Unknown command "${command}": expected grade, validate or list.`);
+		throw new UsageError(`Unknown command "${command}": expected grade, validate, list or index.`);
 	}
 	if (!dir) {
 		throw new UsageError(command === 'grade' ? 'Expected the exercise folder to grade: codementor grade <exercise-dir>.' : `Expected a pack or track folder: codementor ${command} <pack-or-track-dir>.`);

@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import { errorMessage } from '../core/errors';
 import type { GradeResult } from '../core/exercises/model';
+import { writePackIndex } from '../core/exercises/packIndex';
 import { gradeExercise, validateExercises, type GradeOptions, type ValidationEntry } from '../core/grading';
 import type { Logger } from '../core/log';
 import { createRedactingLogger, nullLogger } from '../core/log';
@@ -50,6 +51,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 				return await validate(args, options, io);
 			case 'list':
 				return await list(args, io);
+			case 'index':
+				return await index(args, io);
 		}
 	} catch (error) {
 		if (error instanceof UsageError) {
@@ -141,6 +144,19 @@ async function list(args: CliArgs, io: CliIo): Promise<number> {
 		for (const problem of source.problems) {
 			io.stderr(`✗ ${problem.message}\n`);
 		}
+	}
+	return exitCodes.ok;
+}
+
+async function index(args: CliArgs, io: CliIo): Promise<number> {
+	const source = await openSource(args.dir!);
+	if (source.kind !== 'pack') {
+		throw new UsageError(`${source.root} is an Exercism track: only exercise packs (with a pack.json) have an index.`);
+	}
+	const written = await writePackIndex(source);
+	io.stdout(`Wrote ${written.file}: ${written.exercises} exercises.\n`);
+	for (const problem of source.problems) {
+		io.stderr(`✗ not indexed: ${problem.message}\n`);
 	}
 	return exitCodes.ok;
 }

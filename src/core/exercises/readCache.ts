@@ -3,7 +3,8 @@
 // cache file per source. Each file is checked with a stat (size, mtime, ctime: one system call where a
 // read takes four) — before its text is used, or, with `onStale`, after: the cached texts are served at
 // once and checked in the background, and a changed file means the source is loaded again
-// (`onStale(root)`), so the tree shows up from the cache and corrects itself a moment later.
+// (`onStale(root)`), so the tree shows up from the cache and corrects itself a moment later. Before a
+// pack was ever cached, its own index (index.json, see packIndex.ts) serves the same way.
 // The cache is only ever a shortcut: a missing, corrupt or foreign cache file is ignored and
 // rewritten, and a failed write is logged, never shown.
 import { createHash } from 'node:crypto';
@@ -13,6 +14,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import writeFileAtomic from 'write-file-atomic';
 import { errorMessage } from '../errors';
 import { nullLogger, type Logger } from '../log';
+import { readPackIndex } from './packIndex';
 import { nodeSourceFs, type SourceFs } from './sources';
 
 const VERSION = 1;
@@ -33,7 +35,7 @@ export interface ReadCacheStats {
 	hits: number;
 	/** Files read from disk (new, changed, or not cacheable). */
 	misses: number;
-	/** With `onStale`: the background check of the last readFiles() (true: something had changed). */
+	/** With `onStale`: the background check of the last readFiles() and the cache's update (true: something had changed). */
 	checked: Promise<boolean>;
 }
 
@@ -62,6 +64,7 @@ export function cachingSourceFs(cacheDir: string, options: CachingSourceFsOption
 			.catch(error => logger.debug(`Exercises: could not write the read cache ${cacheFile}: ${errorMessage(error)}`))
 			.finally(() => writes.get(cacheFile) === write && writes.delete(cacheFile));
 		writes.set(cacheFile, write);
+		return write;
 	};
 	/** Stats every file (yielding between slices) and reads those the cache does not have as they are. */
 	const check = async (files: readonly string[], root: string, cached: Entries | undefined) => {
@@ -103,7 +106,8 @@ export function cachingSourceFs(cacheDir: string, options: CachingSourceFsOption
 			}
 			const cacheFile = path.join(cacheDir, `${createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 24)}.json`);
 			await writes.get(cacheFile); // a write still in flight is the newest cache
-			const cached = readCache(cacheFile, root, logger);
+			// Never cached here yet: a pack's own index (packIndex.ts) stands in, with stamps that never match.
+			const cached = readCache(cacheFile, root, logger) ?? (options.onStale ? seedFromIndex(root) : undefined);
 			if (cached && options.onStale) {
 				// Served now: what the cache has, and a read for each file it does not know yet.
 				let misses = 0;
@@ -124,11 +128,12 @@ export function cachingSourceFs(cacheDir: string, options: CachingSourceFsOption
 					if (!changed) {
 						return false;
 					}
-					save(cacheFile, root, next);
-					// A file new to the cache was read above; a changed or removed one was served out of date.
+					await save(cacheFile, root, next);
+					// A file new to the cache was read above; one whose text changed or that is gone was served out of date.
 					const stale = files.some(file => {
 						const key = keyOf(root, file);
-						return validEntry(cached[key]) !== undefined && next[key] !== cached[key];
+						const served = validEntry(cached[key]);
+						return served !== undefined && next[key]?.[1] !== served[1];
 					});
 					if (stale) {
 						logger.debug(`Exercises: ${root} changed since it was cached; loading it again`);
@@ -164,6 +169,12 @@ function stampOf(file: string): string | undefined {
 function keyOf(root: string, file: string): string {
 	const prefix = root.endsWith(path.sep) ? root : root + path.sep;
 	return file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(root, file);
+}
+
+/** A pack's index as cache entries whose stamps never match: served once, then every file is read. */
+function seedFromIndex(root: string): Entries | undefined {
+	const texts = readPackIndex(root);
+	return texts && Object.fromEntries(Object.entries(texts).map(([key, text]) => [key, ['', text] as const]));
 }
 
 /** A well-formed cache entry, or undefined (the cache file may have been edited or damaged). */

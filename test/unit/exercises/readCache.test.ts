@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { writePackIndex } from '../../../src/core/exercises/packIndex';
 import { cachingSourceFs } from '../../../src/core/exercises/readCache';
 import { loadSource } from '../../../src/core/exercises/sources';
 
@@ -41,7 +42,7 @@ describe('exercise read cache', () => {
 		cacheDir = path.join(tmp, 'cache');
 		writePack(pack, 20);
 	});
-	afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+	afterEach(() => fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 }));
 
 	it('reads every file the first time, then serves unchanged ones from the cache', async () => {
 		const cached = cachingSourceFs(cacheDir);
@@ -156,6 +157,46 @@ describe('exercise read cache', () => {
 			const reloaded = await loadSource(pack, { fs: cached });
 			assert.equal(reloaded.summaries.some(s => s.slug === 'ex-9'), false);
 			assert.match(reloaded.problems[0]!.message, /ex-9/);
+		});
+	});
+
+	describe('seeded by the pack\'s own index.json', () => {
+		it('serves the index the first time, reads every file behind it, and then has a real cache', async () => {
+			await writePackIndex(await loadSource(pack));
+			const stale: string[] = [];
+			const first = cachingSourceFs(cacheDir, { onStale: root => stale.push(root) });
+			const source = await loadSource(pack, { fs: first });
+			assert.deepEqual({ hits: first.stats.hits, misses: first.stats.misses }, { hits: 20, misses: 0 }, 'all 20 from the index');
+			assert.equal(source.summaries.length, 20);
+			assert.equal(await first.stats.checked, false, 'the index matched every file');
+			assert.deepEqual(stale, []);
+			await settled(cacheDir);
+			const later = cachingSourceFs(cacheDir, { onStale: () => assert.fail('the real cache was up to date') });
+			await loadSource(pack, { fs: later });
+			assert.equal(later.stats.hits, 20);
+			assert.equal(await later.stats.checked, false);
+		});
+
+		it('reloads a pack whose index is out of date', async () => {
+			await writePackIndex(await loadSource(pack));
+			writeExercise(pack, 'ex-4', 'Changed after indexing');
+			const stale: string[] = [];
+			const cached = cachingSourceFs(cacheDir, { onStale: root => stale.push(root) });
+			const served = await loadSource(pack, { fs: cached });
+			assert.equal(served.summaries.find(s => s.slug === 'ex-4')!.title, 'Exercise 4');
+			assert.equal(await cached.stats.checked, true);
+			assert.deepEqual(stale, [path.resolve(pack)]);
+			const reloaded = await loadSource(pack, { fs: cached });
+			assert.equal(reloaded.summaries.find(s => s.slug === 'ex-4')!.title, 'Changed after indexing');
+		});
+
+		it('ignores an index that is not one', async () => {
+			fs.writeFileSync(path.join(pack, 'index.json'), JSON.stringify({ files: { 'ex-1/exercise.json': '{}' } }));
+			const cached = cachingSourceFs(cacheDir, { onStale: () => assert.fail('nothing was served from the index') });
+			const source = await loadSource(pack, { fs: cached });
+			assert.equal(cached.stats.misses, 20);
+			assert.equal(source.summaries.length, 20);
+			await settled(cacheDir);
 		});
 	});
 });

@@ -167,6 +167,29 @@ describe('codementor CLI', function () {
 		assert.match(readable.stdout, /exercism-python\/leap\s+python\s+beginner\s+Leap/);
 	});
 
+	it('writes a pack\'s index.json with every exercise, and refuses a track', async () => {
+		const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'codementor-cli-index-'));
+		try {
+			fs.cpSync(pack, copy, { recursive: true });
+			const { code, stdout } = await run('index', copy);
+			assert.equal(code, 0, stdout);
+			assert.match(stdout, /Wrote .*index\.json: 2 exercises/);
+			const written = JSON.parse(fs.readFileSync(path.join(copy, 'index.json'), 'utf8'));
+			assert.equal(written.format, 'codementor-pack-index');
+			assert.deepEqual(Object.keys(written.files).sort(), ['add-numbers/exercise.json', 'greet/exercise.json']);
+			assert.equal(written.files['greet/exercise.json'], fs.readFileSync(path.join(pack, 'greet', 'exercise.json'), 'utf8'));
+			// The index is not an exercise of the pack.
+			const listed = JSON.parse((await run('list', copy, '--json')).stdout);
+			assert.equal(listed.exercises.length, 2);
+			assert.deepEqual(listed.problems, []);
+		} finally {
+			fs.rmSync(copy, { recursive: true, force: true });
+		}
+		const refused = await run('index', track);
+		assert.equal(refused.code, 2);
+		assert.match(refused.stderr, /only exercise packs/);
+	});
+
 	it('runs as the built dist/cli.js bundle', () => {
 		assert.ok(fs.readFileSync(built.cli, 'utf8').startsWith('#!/usr/bin/env node\n'));
 		const help = spawnSync(process.execPath, [built.cli, '--help'], { encoding: 'utf8' });
