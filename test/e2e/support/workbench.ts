@@ -143,16 +143,6 @@ export class Workbench {
 		throw new Error(`no "${bundle}" webview appeared within ${timeoutMs} ms`);
 	}
 
-	/** Texts of the notifications (read from the Notification Center: toasts are suppressed in test builds). */
-	async notifications(): Promise<string[]> {
-		await this.runCommand('Notifications: Show Notifications');
-		const items = this.page.locator('.notifications-center .notification-list-item');
-		await items.first().waitFor({ timeout: 5_000 }).catch(() => undefined);
-		const texts = await items.allInnerTexts();
-		await this.page.keyboard.press('Escape');
-		return texts;
-	}
-
 	/** Opens a workspace file in an editor through Quick Open. */
 	async openFile(relativePath: string): Promise<void> {
 		await this.page.keyboard.press('Escape');
