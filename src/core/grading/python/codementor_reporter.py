@@ -303,7 +303,7 @@ def _plain_test_functions(module):
 
 
 def _parse_args(argv):
-    report, memory_mb, files = None, 0, []
+    report, memory_mb, files, wait = None, 0, [], False
     i = 0
     while i < len(argv):
         arg = argv[i]
@@ -313,29 +313,27 @@ def _parse_args(argv):
         elif arg == '--memory-mb':
             memory_mb = int(argv[i + 1])
             i += 2
+        elif arg == '--wait':
+            wait = True
+            i += 1
         elif arg == '--':
             files.extend(argv[i + 1:])
             break
         else:
             files.append(arg)
             i += 1
-    if not report:
-        sys.stderr.write('usage: reporter.py --report <file> [--memory-mb N] -- <test files>\n')
+    if not report and not wait:
+        sys.stderr.write('usage: reporter.py --report <file> [--memory-mb N] -- <test files> | reporter.py [--memory-mb N] --wait\n')
         sys.exit(2)
-    return report, memory_mb, files
+    return report, memory_mb, files, wait
 
 
-def wait_for_run(argv):
+def _wait_for_run():
     """A prewarmed reporter (--wait): started before there is anything to grade, with Python, unittest
     and this module loaded and the memory cap set. It says "ready" on fd 3, reads the run as one JSON
     line on stdin (the parent then closes stdin: learner code reads end of file, as in a cold start),
     says "go" on fd 3, takes the run's folder and environment, and goes on as a cold start would.
     Stdin closing with no run means the pool let it go: it exits quietly."""
-    memory_mb = 0
-    if '--memory-mb' in argv:
-        memory_mb = int(argv[argv.index('--memory-mb') + 1])
-    if memory_mb > 0:
-        _set_memory_limit(memory_mb)
     import json
     os.write(3, b'ready\n')
     line = sys.stdin.readline()
@@ -347,16 +345,15 @@ def wait_for_run(argv):
     os.environ.clear()
     os.environ.update(run['env'])
     os.chdir(run['cwd'])
-    main(['--report', run['report'], '--'] + list(run['files']))
+    return run['report'], list(run['files'])
 
 
 def main(argv):
-    if '--wait' in argv:
-        wait_for_run(argv)
-        return
-    report_path, memory_mb, files = _parse_args(argv)
+    report_path, memory_mb, files, wait = _parse_args(argv)
     if memory_mb > 0:
         _set_memory_limit(memory_mb)
+    if wait:
+        report_path, files = _wait_for_run()
     # Learner prints show up in order with the report, and before a run is stopped at its limit.
     try:
         sys.stdout.reconfigure(line_buffering=True)
