@@ -51,7 +51,7 @@ export class ExercisesService extends Disposable implements ExerciseService {
 	readonly status: ExerciseStatusStore;
 	private readonly lastResults = new Map<string, GradeResult>();
 	/** Test runners started ahead of submissions; created with the first grading options. */
-	private warmPool: WarmPool | undefined;
+	private warmPool: Promise<WarmPool> | undefined;
 	private readonly changed = this._register(new vscode.EventEmitter<void>());
 	/** The catalog or a status changed: the tree refreshes. */
 	readonly onDidChange = this.changed.event;
@@ -284,16 +284,12 @@ export class ExercisesService extends Disposable implements ExerciseService {
 	}
 
 	private async gradeOptions(): Promise<GradeOptions> {
-		if (!this.warmPool) {
-			const { WarmPool } = await import('../../core/grading/warm');
-			this.warmPool ??= new WarmPool({ logger: this.container.logger });
-			this._register({ dispose: () => this.warmPool?.dispose() });
-		}
+		this.warmPool ??= import('../../core/grading/warm').then(({ WarmPool }) => this._register(new WarmPool({ logger: this.container.logger })));
 		return {
 			harnessDir: vscode.Uri.joinPath(this.container.extensionUri, 'dist', 'grading').fsPath,
 			runtimes: { python: this.container.config.get('grading.pythonPath') || undefined, node: this.container.config.get('grading.nodePath') || undefined },
 			logger: this.container.logger,
-			warm: this.warmPool,
+			warm: await this.warmPool,
 		};
 	}
 
