@@ -98,10 +98,7 @@ export class WarmPool {
 		// loaded; until then it does, so that whoever awaits ready() gets an answer.
 		void ready.then(() => {
 			if (this.waiting.get(key)?.child === child) {
-				child.unref();
-				for (const stream of child.stdio) {
-					(stream as { unref?: () => void } | null)?.unref?.();
-				}
+				keepParentAlive(child, false);
 			}
 		});
 		this.waiting.set(key, { child, ready, idleTimer });
@@ -118,9 +115,7 @@ export class WarmPool {
 		clearTimeout(entry.idleTimer);
 		this.waiting.delete(key);
 		this.stats.warm++;
-		for (const stream of entry.child.stdio) {
-			(stream as { ref?: () => void } | null)?.ref?.();
-		}
+		keepParentAlive(entry.child, true);
 		return entry.child;
 	}
 
@@ -136,6 +131,23 @@ export class WarmPool {
 			killProcessTree(child);
 		}
 		this.waiting.clear();
+	}
+}
+
+/** Whether the child (the process and its pipes) keeps this process's event loop alive. */
+function keepParentAlive(child: ChildProcess, keep: boolean): void {
+	if (keep) {
+		child.ref();
+	} else {
+		child.unref();
+	}
+	for (const stream of child.stdio) {
+		const handle = stream as { ref?: () => void; unref?: () => void } | null;
+		if (keep) {
+			handle?.ref?.();
+		} else {
+			handle?.unref?.();
+		}
 	}
 }
 
