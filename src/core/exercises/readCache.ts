@@ -35,7 +35,10 @@ export interface ReadCacheStats {
 	hits: number;
 	/** Files read from disk (new, changed, or not cacheable). */
 	misses: number;
-	/** With `onStale`: the background check of the last readFiles() and the cache's update (true: something had changed). */
+	/**
+	 * The last readFiles()'s work after it returned — the background check (with `onStale`) and the
+	 * cache's update; true when a file it served had changed.
+	 */
 	checked: Promise<boolean>;
 }
 
@@ -149,11 +152,8 @@ export function cachingSourceFs(cacheDir: string, options: CachingSourceFsOption
 			const { next, texts, hits, changed } = await check(files, root, cached);
 			stats.hits = hits;
 			stats.misses = files.length - hits;
-			stats.checked = Promise.resolve(false);
-			if (changed) {
-				// Not awaited: the tree does not wait for the cache to be written.
-				save(cacheFile, root, next);
-			}
+			// Not awaited: the tree does not wait for the cache to be written.
+			stats.checked = changed ? save(cacheFile, root, next).then(() => false) : Promise.resolve(false);
 			return texts;
 		},
 	};

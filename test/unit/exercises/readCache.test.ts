@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { writePackIndex } from '../../../src/core/exercises/packIndex';
-import { cachingSourceFs } from '../../../src/core/exercises/readCache';
+import { cachingSourceFs as createCachingSourceFs } from '../../../src/core/exercises/readCache';
 import { loadSource } from '../../../src/core/exercises/sources';
 
 function writePack(dir: string, count: number): void {
@@ -36,13 +36,25 @@ describe('exercise read cache', () => {
 	let pack: string;
 	let cacheDir: string;
 
+	// Every read cache a test made, so that its background work (check, cache write) ends before the folder goes.
+	let made: ReturnType<typeof createCachingSourceFs>[] = [];
+	const cachingSourceFs = (...args: Parameters<typeof createCachingSourceFs>) => {
+		const readFs = createCachingSourceFs(...args);
+		made.push(readFs);
+		return readFs;
+	};
+
 	beforeEach(() => {
+		made = [];
 		tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'codementor-read-cache-'));
 		pack = path.join(tmp, 'pack');
 		cacheDir = path.join(tmp, 'cache');
 		writePack(pack, 20);
 	});
-	afterEach(() => fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 }));
+	afterEach(async () => {
+		await Promise.all(made.map(readFs => readFs.stats.checked));
+		fs.rmSync(tmp, { recursive: true, force: true });
+	});
 
 	it('reads every file the first time, then serves unchanged ones from the cache', async () => {
 		const cached = cachingSourceFs(cacheDir);
